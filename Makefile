@@ -1,0 +1,47 @@
+# The task runner. `make serve` and `make test` are the two commands in the
+# README; every other target is a step they share.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1:8000
+
+.PHONY: setup serve build test figures check-figures bench clean
+.DELETE_ON_ERROR:
+
+# The stamps make set-up a no-op until the dependency files change.
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed
+
+figures: setup
+	$(BIN)/python scripts/figures.py
+
+check-figures: setup
+	$(BIN)/python scripts/figures.py --check
+
+# Build into a temporary folder and swap it in only when the strict build
+# passes, so a failed build never leaves a half-written site/.
+build: figures
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --quiet --site-dir site.tmp
+	rm -rf site && mv site.tmp site
+
+serve: figures
+	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+
+test: setup
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python scripts/bench.py
+
+clean:
+	rm -rf site site.tmp .pytest_cache .cache
