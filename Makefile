@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1:8000
+# Material prints an end-of-life banner on every build; it is not ours to act on.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build test figures check-figures bench clean
 .DELETE_ON_ERROR:
