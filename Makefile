@@ -29,12 +29,9 @@ figures: setup
 check-figures: setup
 	$(BIN)/python scripts/figures.py --check
 
-# Build into a temporary folder and swap it in only when the strict build
-# passes, so a failed build never leaves a half-written site/.
+# A strict build, swapped into site/ only when it passes (scripts/build.py).
 build: figures
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --quiet --site-dir site.tmp
-	rm -rf site && mv site.tmp site
+	$(BIN)/python scripts/build.py
 
 serve: figures
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
@@ -46,4 +43,4 @@ bench: setup
 	$(BIN)/python scripts/bench.py
 
 clean:
-	rm -rf site site.tmp .pytest_cache .cache
+	rm -rf site .site-* .pytest_cache .cache

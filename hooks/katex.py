@@ -16,7 +16,7 @@ FILES = ["katex.min.js", "katex.min.css"]
 
 
 def on_files(files, config):
-    dist = Path(config.config_file_path).parent / DIST
+    dist = Path(config.config_file_path).resolve().parent / DIST
     if not (dist / "katex.min.js").is_file():
         raise PluginError(f"{dist}/katex.min.js is missing: run `npm ci` (or `make setup`)")
     wanted = [dist / name for name in FILES] + sorted((dist / "fonts").glob("*.woff2"))
