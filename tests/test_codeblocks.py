@@ -39,7 +39,8 @@ def pytest_generate_tests(metafunc):
             except PageError:
                 continue  # test_page_can_be_checked reports it
             for block in blocks:
-                marks = list(block.marks)
+                # Skips are decided once, in block.skip_reason, and reported with page:line.
+                marks = [mark for mark in block.marks if mark.name not in {"skip", "skipif"}]
                 if block.skip_reason:
                     marks.append(pytest.mark.skip(reason=f"{block.where}: {block.skip_reason}"))
                 params.append(pytest.param(page, block, marks=marks, id=block.where))
