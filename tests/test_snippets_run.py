@@ -36,6 +36,8 @@ def test_snippet_runs_standalone(path):
     if expected is None:
         assert proc.returncode == 0, f"{name}: exited {proc.returncode}\n{proc.stderr}"
         return
-    last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
     assert proc.returncode == 1, f"{name}: declares `# raises: {expected}` but exited {proc.returncode}"
-    assert re.match(rf"{re.escape(expected)}(:|$)", last), f"{name}: declares {expected}, but ended with: {last}"
+    # The exception line follows the last traceback's frames; its message may span lines.
+    tail = proc.stderr.rsplit("Traceback (most recent call last):", 1)[-1].splitlines()
+    raised = next((line for line in tail if line and not line.startswith(" ")), "")
+    assert re.match(rf"{re.escape(expected)}(:|$)", raised), f"{name}: declares {expected}, but raised: {raised}"
