@@ -1,0 +1,11 @@
+# raises: RuntimeError
+"""A second backward() through a graph whose saved tensors the first one freed."""
+import torch
+
+w = torch.tensor([1., 2., 3.], requires_grad=True)
+loss = (w * w).sum()
+loss.backward()
+
+# --8<-- [start:fail]
+loss.backward()
+# --8<-- [end:fail]
