@@ -1,0 +1,52 @@
+"""The numbers in the prose of docs/gradient-descent.md, computed by the page's code."""
+
+import inspect
+import math
+
+import numpy as np
+
+from gradient_descent_quiet import gradient_descent as gd
+
+
+def power_of_ten(value):
+    """TeX for an exact power of ten, 1e-06 -> 10^{-6}."""
+    exponent = round(math.log10(value))
+    if value != 10.0**exponent:
+        raise ValueError(f"{value!r} is not a power of ten")
+    return f"10^{{{exponent}}}"
+
+
+def values():
+    tol = inspect.signature(gd.steps_to_tolerance).parameters["tol"].default
+    n = len(gd.x)
+    return {
+        "n": str(n),
+        "float32_digits": str(np.finfo(np.float32).precision),
+        "float64_digits": str(np.finfo(np.float64).precision),
+        "tol": power_of_ten(tol),
+        "sum_xx": f"{gd.sum_xx:.4f}",
+        "sum_xy": f"{gd.sum_xy:.4f}",
+        "w_star": f"{gd.w_star:.6f}",
+        "cost_min": f"{gd.cost_min:.6f}",
+        "eta_max": f"{gd.eta_max:.4g}",
+        "eta_star": f"{gd.eta_star:.4g}",
+        # The same bounds under the other conventions for J (see the page's table).
+        "eta_max_mean": f"{n * gd.eta_max:.4g}",
+        "eta_star_mean": f"{n * gd.eta_star:.4g}",
+        "cost_min_mean": f"{gd.cost_min / n:.6f}",
+        "eta_max_half": f"{2 * gd.eta_max:.4g}",
+        "eta_star_half": f"{2 * gd.eta_star:.4g}",
+        "cost_min_half": f"{gd.cost_min / 2:.6f}",
+        # The post's learning rate against these bounds, for this one-weight cost.
+        "post_eta": power_of_ten(gd.post_eta),
+        "post_updates": str(gd.post_updates),
+        "post_eta_ratio": f"{gd.eta_max / gd.post_eta:.0f}",
+        "post_eta_factor": f"{1 - 2 * gd.post_eta * gd.sum_xx:.5f}",
+        "post_eta_steps": str(gd.steps_to_tolerance(gd.post_eta)),
+        "post_error_percent": f"{100 * abs(gd.w_post - gd.w_star) / gd.w_star:.0f}",
+    }
+
+
+if __name__ == "__main__":
+    for key, value in values().items():
+        print(f"{key}: {value}")
