@@ -1,0 +1,39 @@
+"""J(w) with the first gradient-descent steps drawn on it, for three learning rates."""
+
+import matplotlib as mpl
+import numpy as np
+from matplotlib.figure import Figure
+
+from gradient_descent_quiet import gradient_descent as gd
+
+STEPS = 6
+
+
+def draw():
+    fig = Figure(figsize=(9, 3.4), layout="constrained")
+    axes = fig.subplots(1, len(gd.rates))
+    for i, (ax, (name, eta)) in enumerate(zip(axes, gd.rates.items())):
+        colour = f"C{i}"
+        ws = np.array(gd.descend(0.0, eta, STEPS))
+        # The curve spans the steps with a margin, and always both sides of w*.
+        span = max(np.abs(ws - gd.w_star).max(), 0.1) * 1.15
+        grid = np.linspace(gd.w_star - span, gd.w_star + span, 400)
+        ax.plot(grid, [gd.cost(w) for w in grid], color=mpl.rcParams["text.color"],
+                linewidth=1, alpha=0.6, label="$J(w)$")
+        costs = [gd.cost(w) for w in ws]
+        ax.plot(ws, costs, "o", color=colour, markersize=4, label="$w^{(t)}$")
+        for t in range(STEPS):
+            ax.annotate("", xy=(ws[t + 1], costs[t + 1]), xytext=(ws[t], costs[t]),
+                        arrowprops={"arrowstyle": "->", "color": colour, "linewidth": 1})
+        ax.plot(ws[:1], costs[:1], "s", color=colour, markersize=8, fillstyle="none",
+                label="start $w^{(0)}$")
+        ax.axvline(gd.w_star, linestyle=":", linewidth=1, color=mpl.rcParams["text.color"],
+                   label="$w^*$")
+        ax.set_title(f"{name}: $\\eta = {eta / gd.eta_max:g}\\,\\eta_{{\\max}}$")
+        ax.set_xlabel("$w$")
+    axes[0].set_ylabel("cost $J(w)$")
+    # One legend for all panels, below them, where it covers no steps.
+    handles, labels = axes[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
+    return fig
+
