@@ -3,7 +3,7 @@
 The notebook (snippets/one_neuron_fit/one_neuron_fit.py) is run three ways here:
 as a plain script in this process (its variables are checked against
 independent computations), in a Jupyter kernel by the site's hook (its outputs
-must be what the script prints), and through `mkdocs build --strict` (the page
+must be what the script prints), and through the session's strict build (the page
 and the download are checked as a reader gets them).
 """
 
@@ -11,11 +11,8 @@ import contextlib
 import importlib.util
 import io
 import json
-import os
 import re
 import runpy
-import subprocess
-import sys
 from pathlib import Path
 
 import nbformat
@@ -63,14 +60,9 @@ def executed():
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The whole site, built strictly into a temporary folder."""
-    out = tmp_path_factory.mktemp("site")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(out)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, check=False)
-    assert proc.returncode == 0, proc.stderr
-    return out
+def site(built_site):
+    """The whole site, built strictly once per session (tests/conftest.py)."""
+    return built_site
 
 
 def section(path: Path, name: str) -> str:
