@@ -197,6 +197,17 @@ def _download_notebook(nb, rel: str, config, files):
     return download
 
 
+def _in_nav(nav, page: str) -> bool:
+    """Whether `page` appears anywhere in a (nested) mkdocs nav."""
+    if isinstance(nav, str):
+        return nav == page
+    if isinstance(nav, dict):
+        return any(_in_nav(item, page) for item in nav.values())
+    if isinstance(nav, list):
+        return any(_in_nav(item, page) for item in nav)
+    return False
+
+
 @event_priority(100)  # before mkdocs-jupyter turns *.ipynb files into pages
 def on_files(files, config):
     root = _root(config)
@@ -205,6 +216,9 @@ def on_files(files, config):
         raise PluginError(f"{dist} is missing: run `npm ci` (or `make setup`)")
     files.append(File.generated(config, "assets/katex/contrib/auto-render.min.js", abs_src_path=str(dist)))
     for name, source in NOTEBOOKS.items():
+        # A site whose nav leaves the notebook out (the test fixtures' sites) doesn't build it.
+        if config.nav is not None and not _in_nav(config.nav, f"{name}.ipynb"):
+            continue
         rel = source
         nb = executed(root / source, root)
         download = _download_notebook(nb, rel, config, files)

@@ -42,9 +42,9 @@ def fixture_config(root):
 
 
 CASES = {
-    "broken_link": f"{FIXTURES}/broken_link/index.md:3: Doc file 'index.md' contains a link 'no-such-page.md'",
-    "broken_anchor": f"{FIXTURES}/broken_anchor/index.md:5: Doc file 'index.md' contains a link '#no-such-section'",
-    "missing_snippet": f"{FIXTURES}/missing_snippet/index.md:4: Snippet at path 'snippets/no_such_file.py' could not be found",
+    "broken_link": f"{FIXTURES}/broken_link/index.md:7: Doc file 'index.md' contains a link 'no-such-page.md'",
+    "broken_anchor": f"{FIXTURES}/broken_anchor/index.md:9: Doc file 'index.md' contains a link '#no-such-section'",
+    "missing_snippet": f"{FIXTURES}/missing_snippet/index.md:8: Snippet at path 'snippets/no_such_file.py' could not be found",
 }
 
 
