@@ -1,0 +1,51 @@
+"""Every page states its own description, which becomes its `<meta name="description">`.
+
+A Markdown page gives it in its front matter (`description: ...`). A notebook
+page (mkdocs-jupyter) has no front matter that MkDocs reads, so it gives it in
+the notebook's metadata, which jupytext keeps in the file's header:
+
+    # ---
+    # jupyter:
+    #   description: One sentence about the page.
+    #   jupytext: ...
+
+and this hook copies it into the page's meta, where Material's template reads
+it. A page without one fails the build with its path: otherwise it would
+silently inherit the site's description, the same on every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+NOTEBOOK_SUFFIXES = (".ipynb", ".py")
+
+
+def notebook_description(path: str) -> object:
+    import jupytext  # only needed when the site has notebook pages
+
+    return jupytext.read(path).metadata.get("description")
+
+
+def on_page_markdown(markdown, page, config, files):
+    root = Path(config.config_file_path).resolve().parent
+    docs = Path(config.docs_dir).resolve()
+    if page.file.abs_src_path is None:  # a page generated in memory
+        name = f"page {page.file.src_uri}"
+    else:
+        source = Path(page.file.abs_src_path).resolve()
+        name = source.relative_to(root).as_posix() if root in source.parents else str(source)
+        if docs not in source.parents:  # a page a hook generates, e.g. a notebook written to .cache/
+            name = f"page {page.file.src_uri} (built from {name})"
+    if page.file.src_uri.endswith(NOTEBOOK_SUFFIXES):
+        description = notebook_description(page.file.abs_src_path)
+        where = "no `description:` in the notebook metadata (jupytext header, under `jupyter:`)"
+    else:
+        description = page.meta.get("description")
+        where = "no `description:` in the front matter"
+    if not isinstance(description, str) or not description.strip():
+        raise PluginError(f"{name}: {where}; one sentence for search engines and link previews")
+    page.meta["description"] = " ".join(description.split())
+    return markdown
