@@ -1,0 +1,85 @@
+"""Build the offline copy of the site and pack it as a zip that works from file://.
+
+    python scripts/offline.py [--output site/gradient-descent-autograd-offline.zip]
+
+The site is built a second time with Material's `offline` plugin enabled
+(`OFFLINE=true`, see mkdocs.yml and hooks/offline_copy.py), through scripts/build.py,
+so strictly. The zip holds one folder; a reader unpacks it and opens its
+index.html. The zip is deterministic: sorted entries, fixed timestamps and
+modes, so the same built files always give the same bytes. It is written
+beside its target and renamed into place, so a failed run leaves no half zip.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from offline_copy import ZIP_NAME  # noqa: E402  (one name, shared with the home page's link)
+
+BUILD = ROOT / "scripts" / "build.py"
+# What only a web host uses: a 404 page with absolute links, and the sitemap.
+HOST_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
+
+
+def pack(folder: Path, output: Path, top: str) -> int:
+    """Zip every file under `folder` as `top/<path>`, deterministically; return the entry count."""
+    names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    paths = [folder / name for name in names if name not in HOST_ONLY]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp, "w") as archive:
+            for path in paths:
+                info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", FIXED_TIME)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 3  # unix, so that the mode below is read
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, path.read_bytes(), compresslevel=9)
+        os.replace(tmp, output)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return len(paths)
+
+
+def build_offline(config_file: Path, site_dir: Path) -> int:
+    """scripts/build.py with the offline plugin on; its messages pass through."""
+    env = dict(os.environ, OFFLINE="true")
+    proc = subprocess.run([sys.executable, str(BUILD), "--config-file", str(config_file),
+                           "--site-dir", str(site_dir)], env=env, check=False)
+    return proc.returncode
+
+
+def parse_args(argv=None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=Path("site") / ZIP_NAME)
+    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    parser.add_argument("--site-dir", type=Path, default=None,
+                        help="keep the unpacked offline build here (default: a temporary folder)")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
+        site_dir = args.site_dir or Path(tmp) / "site"
+        if build_offline(args.config_file, site_dir) != 0:
+            print(f"offline build failed: {args.output} left as it was", file=sys.stderr)
+            return 1
+        count = pack(site_dir, args.output, Path(ZIP_NAME).stem)
+    print(f"{args.output}: {count} files, {args.output.stat().st_size} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
