@@ -1,0 +1,177 @@
+"""What scripts/figures.py has to build: the targets, their input hashes, the manifest.
+
+Standard library only, on purpose: a run with nothing to do must finish without
+importing matplotlib or torch, so everything needed to decide that lives here.
+
+A *target* is one figure module (`snippets/<page_slug>/fig_<name>.py`, named
+`<name>`, written as `figures/<name>-light.<ext>` and `-dark.<ext>`) or one
+numbers module (`snippets/<page_slug>/values.py`, named `values:<page_slug>`,
+written as `values/<page_slug>.json`).
+
+The *manifest* (`<out>/.generated.json`, committed next to the outputs and
+hidden from MkDocs by its leading dot) records, per target, the hash of its
+inputs and of every file it wrote. A target is up to date when both still match,
+so a fresh clone with committed figures rebuilds nothing, and a hand-edited or
+deleted output is rebuilt.
+"""
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = Path(__file__).resolve().parent
+STYLES = {"light": SCRIPTS / "styles" / "light.mplstyle", "dark": SCRIPTS / "styles" / "dark.mplstyle"}
+# The pinned versions of everything that draws: bumping a pin rebuilds every output.
+PINS = ROOT / "requirements.txt"
+MANIFEST = ".generated.json"
+OUTPUT_DIRS = ("figures", "values")  # under --out; every file in them is generated
+FIGURE_PREFIX = "fig_"
+VALUES_FILE = "values.py"
+VALUES_PREFIX = "values:"
+
+
+class PlanError(Exception):
+    """A problem with the snippets tree itself, reported as one line."""
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str  # "<name>" for a figure, "values:<page_slug>" for numbers
+    source: Path  # the module that draws or computes it
+
+    @property
+    def is_figure(self):
+        return not self.name.startswith(VALUES_PREFIX)
+
+    @property
+    def folder(self):
+        return self.source.parent
+
+
+def display(path):
+    """A path as the reader should see it: relative to the repository when inside it."""
+    path = Path(path).resolve()
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
+def discover(snippets):
+    """Every target under `snippets`, sorted by name. Fails on a name defined twice."""
+    if not snippets.is_dir():
+        raise PlanError(f"{display(snippets)}: snippets folder not found")
+    found = {}
+    for folder in sorted(p for p in snippets.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        sources = sorted(folder.glob(f"{FIGURE_PREFIX}*.py"))
+        names = [p.stem[len(FIGURE_PREFIX):] for p in sources]
+        if (folder / VALUES_FILE).is_file():
+            sources.append(folder / VALUES_FILE)
+            names.append(VALUES_PREFIX + folder.name)
+        for name, source in zip(names, sources):
+            if name in found:
+                raise PlanError(
+                    f"{display(source)}: figure name '{name}' is already defined by "
+                    f"{display(found[name].source)}; figure names must be unique"
+                )
+            found[name] = Target(name, source)
+    return [found[name] for name in sorted(found)]
+
+
+def _sha(data):
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _folder_files(folder):
+    """Every file of a snippet folder: the module, the siblings it may import, any data."""
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        if path.is_file() and "__pycache__" not in parts and not any(p.startswith(".") for p in parts):
+            yield path
+
+
+def input_hash(target):
+    """The hash of everything a target's bytes depend on."""
+    digest = hashlib.sha256()
+
+    def add(label, data):
+        digest.update(f"{label}\0{len(data)}\0".encode())
+        digest.update(data)
+
+    add("target", target.name.encode())
+    add("module", target.source.name.encode())
+    for path in _folder_files(target.folder):
+        add("snippet:" + path.relative_to(target.folder).as_posix(), path.read_bytes())
+    # The pipeline itself (this file, the renderer, the entry point) and the pins.
+    for path in sorted(SCRIPTS.glob("figures*.py")):
+        add("pipeline:" + path.name, path.read_bytes())
+    add("pins", PINS.read_bytes())
+    if target.is_figure:
+        for variant, path in STYLES.items():
+            add("style:" + variant, path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def output_hash(data):
+    return _sha(data)
+
+
+def file_hash(path):
+    try:
+        return _sha(path.read_bytes())
+    except FileNotFoundError:
+        return None
+
+
+def load_manifest(out):
+    try:
+        return json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except ValueError:
+        return {}  # a broken manifest only means everything is rebuilt
+
+
+def manifest_text(manifest):
+    return json.dumps(manifest, indent=2, sort_keys=True) + "\n"
+
+
+def manifest_entry(inputs, outputs):
+    """`outputs` maps paths relative to --out to their bytes."""
+    return {"inputs": inputs, "outputs": {rel: output_hash(data) for rel, data in sorted(outputs.items())}}
+
+
+def is_up_to_date(entry, inputs, out):
+    if not entry or entry.get("inputs") != inputs or not entry.get("outputs"):
+        return False
+    return all(file_hash(out / rel) == sha for rel, sha in entry["outputs"].items())
+
+
+def existing_outputs(out):
+    """Every file under the generated folders of `out`, as paths relative to it."""
+    found = set()
+    for name in OUTPUT_DIRS:
+        folder = out / name
+        if folder.is_dir():
+            found.update(p.relative_to(out).as_posix() for p in folder.rglob("*") if p.is_file())
+    return found
+
+
+def write_atomic(path, data):
+    """Write all of `data` or nothing: a temporary file in the same folder, then a rename.
+
+    Unchanged files are not rewritten, so `mkdocs serve` does not reload for nothing.
+    """
+    if path.is_file() and path.read_bytes() == data:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would otherwise end up on the output
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

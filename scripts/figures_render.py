@@ -1,0 +1,222 @@
+"""Turn a figure or numbers module into the bytes of its output files.
+
+Imported by scripts/figures.py only when something has to be built, because it
+imports matplotlib (and the modules it runs import torch). All targets run in
+one process (or in each worker of a small pool, with --jobs), so each library
+is imported once, not once per figure.
+"""
+
+import contextlib
+import io
+import json
+import os
+import random
+import re
+import sys
+import time
+import traceback
+from importlib.util import module_from_spec, spec_from_file_location
+from pathlib import Path
+
+# One thread: multi-threaded float reductions may round differently on machines
+# with another number of cores, and the figures must be byte-identical everywhere.
+for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
+    os.environ[_var] = "1"
+
+import matplotlib  # noqa: E402
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from figures_plan import STYLES, display  # noqa: E402
+
+SEED = 0
+FORMATS = ("svg", "png")
+PNG_DPI = 160
+# No date and no version string in the files, and SVG element ids hashed with a
+# fixed salt instead of a random one: the same code gives the same bytes.
+METADATA = {"svg": {"Date": None, "Creator": None}, "png": {"Software": None}}
+RC_FIXED = {"svg.hashsalt": "gradient-descent-autograd", "svg.fonttype": "path"}
+
+
+class SnippetError(Exception):
+    """Figure or numbers code that failed; the message is one `file:line: ...` line."""
+
+
+_NUMPY_PRINT = np.get_printoptions()
+
+
+def _reset():
+    """Reset the global state code may change, before each import and each draw.
+
+    Targets share a process, so a figure must not depend on what ran before it:
+    the seeds, numpy's and torch's print options, torch's default dtype and grad
+    mode all start as in a fresh interpreter. (matplotlib's rcParams are reset by
+    the style context around each draw.)
+    """
+    random.seed(SEED)
+    np.random.seed(SEED)
+    np.set_printoptions(**_NUMPY_PRINT)
+    torch = sys.modules.get("torch")  # only if a snippet imported it: never import it here
+    if torch is not None:
+        torch.manual_seed(SEED)
+        torch.set_num_threads(1)
+        torch.set_default_dtype(torch.float32)
+        torch.set_grad_enabled(True)
+        torch.set_printoptions(profile="default")
+
+
+def _location(exc, folder, fallback):
+    """The innermost place inside the snippet folder where `exc` happened."""
+    if isinstance(exc, SyntaxError) and exc.filename and Path(exc.filename).resolve().is_relative_to(folder):
+        return Path(exc.filename), exc.lineno or 1
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if Path(frame.filename).resolve().is_relative_to(folder):
+            return Path(frame.filename), frame.lineno
+    # Raised outside the snippet's own frames (say, by savefig on a bad label): blame draw() or values().
+    return fallback, _line_of(fallback, r"def\s+(draw|values)\b")
+
+
+def _error(exc, folder, fallback):
+    path, line = _location(exc, folder, fallback)
+    lines = str(exc.msg if isinstance(exc, SyntaxError) else exc).splitlines()
+    message = " ".join(line.strip() for line in lines if line.strip())  # one line, all of it
+    text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__
+    return SnippetError(f"{display(path)}:{line}: {text}")
+
+
+def _line_of(source, pattern):
+    for number, text in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+        if re.match(pattern, text):
+            return number
+    return 1
+
+
+@contextlib.contextmanager
+def _folder(folder):
+    """Run the code of one snippet folder: its sibling modules importable, imported once.
+
+    The figures of a folder share its siblings (the page's code runs once for
+    all of them), and everything is reset before each draw; the folder's
+    modules are dropped from sys.modules afterwards, so a sibling `model.py` of
+    another folder is never mistaken for this one.
+    """
+    before = set(sys.modules)
+    sys.path.insert(0, str(folder))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(folder))
+        for name in set(sys.modules) - before:
+            file = getattr(sys.modules[name], "__file__", None)
+            if name.startswith("_snippet_") or (file and Path(file).resolve().is_relative_to(folder)):
+                del sys.modules[name]
+        plt.close("all")
+
+
+@contextlib.contextmanager
+def _blamed(target):
+    """Run a target's code with its prints swallowed; any exception becomes a one-line SnippetError."""
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            yield
+    except SnippetError:
+        raise
+    except (Exception, SystemExit) as exc:  # SystemExit: a snippet calling sys.exit()
+        raise _error(exc, target.folder.resolve(), target.source) from exc
+    finally:
+        plt.close("all")
+
+
+def _load(target):
+    name = "_snippet_" + re.sub(r"\W", "_", f"{target.folder.name}_{target.source.stem}")
+    spec = spec_from_file_location(name, target.source)
+    module = module_from_spec(spec)
+    sys.modules[name] = module  # some code (dataclasses, pickling) looks itself up here
+    _reset()
+    spec.loader.exec_module(module)
+    return module
+
+
+def _required(target, module, function):
+    if not callable(getattr(module, function, None)):
+        raise SnippetError(
+            f"{display(target.source)}:1: defines no {function}() function "
+            f"(see docs/contributing.md)"
+        )
+    return getattr(module, function)
+
+
+def render_figure(target):
+    """{path relative to --out: bytes} for the light and dark variants of a figure."""
+    with _blamed(target):
+        module = _load(target)
+        draw = _required(target, module, "draw")
+        fmt = getattr(module, "FORMAT", "svg")
+        if fmt not in FORMATS:
+            line = _line_of(target.source, r"FORMAT\s*=")
+            raise SnippetError(f"{display(target.source)}:{line}: ValueError: FORMAT must be 'svg' or 'png', not {fmt!r}")
+        outputs = {}
+        for variant, style in STYLES.items():
+            with plt.style.context(["default", style]), matplotlib.rc_context(RC_FIXED):
+                _reset()
+                figure = draw()
+                if not isinstance(figure, Figure):
+                    line = _line_of(target.source, r"def\s+draw\b")
+                    raise SnippetError(
+                        f"{display(target.source)}:{line}: TypeError: draw() must return a "
+                        f"matplotlib Figure, not {type(figure).__name__}"
+                    )
+                buffer = io.BytesIO()
+                figure.savefig(buffer, format=fmt, metadata=METADATA[fmt], dpi=PNG_DPI if fmt == "png" else "figure")
+                plt.close(figure)
+            outputs[f"figures/{target.name}-{variant}.{fmt}"] = buffer.getvalue()
+        return outputs
+
+
+def render_values(target):
+    """{path relative to --out: bytes} for a page's numbers file."""
+    with _blamed(target):
+        module = _load(target)
+        compute = _required(target, module, "values")
+        _reset()
+        result = compute()
+    line = _line_of(target.source, r"def\s+values\b")
+    where = f"{display(target.source)}:{line}"
+    if not isinstance(result, dict):
+        raise SnippetError(f"{where}: TypeError: values() must return a dict, not {type(result).__name__}")
+    for key, value in result.items():
+        if not isinstance(key, str) or not key.isidentifier():
+            raise SnippetError(f"{where}: ValueError: values() key {key!r} is not a name usable as {{{{ page.key }}}}")
+        if not isinstance(value, str):
+            raise SnippetError(
+                f"{where}: TypeError: values()[{key!r}] is {type(value).__name__}, not str: "
+                f"format it in values(), so the page shows exactly the digits it should"
+            )
+    text = json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return {f"values/{target.folder.name}.json": text.encode("utf-8")}
+
+
+def render(target):
+    """Bytes of every output of `target`; raises SnippetError with a one-line message."""
+    return render_figure(target) if target.is_figure else render_values(target)
+
+
+def render_folder(targets):
+    """Yield (target, outputs, error, traceback, seconds) for the targets of one snippet folder.
+
+    `outputs` is None when the target's code failed; `error` is then its
+    one-line message and `traceback` the full one, as text (it may cross a
+    process boundary).
+    """
+    with _folder(targets[0].folder.resolve()):
+        for target in targets:
+            start = time.perf_counter()
+            try:
+                outputs, error, trace = render(target), None, None
+            except SnippetError as exc:
+                outputs, error = None, str(exc)
+                trace = "".join(traceback.format_exception(exc.__cause__ or exc))
+            yield target, outputs, error, trace, time.perf_counter() - start
