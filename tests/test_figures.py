@@ -1,0 +1,288 @@
+"""scripts/figures.py: the committed figures and numbers are current, and every bad input fails clearly.
+
+Most tests run the script on copies of tests/fixtures/figures/ in a temporary
+folder (`--snippets`, `--out`), so they never touch docs/. Each run is a fresh
+process, as `make figures` would be.
+"""
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT = ROOT / "scripts" / "figures.py"
+FIXTURES = ROOT / "tests" / "fixtures" / "figures"
+DOCS = ROOT / "docs"
+GOOD = ("line", "bars")  # the fixture folders that build
+GOOD_OUTPUTS = {
+    "figures/fixture_line-light.svg", "figures/fixture_line-dark.svg",
+    "figures/fixture_bars-light.png", "figures/fixture_bars-dark.png",
+    "values/line.json",
+}
+
+
+def figures(*args, importtime=False):
+    python = [sys.executable, "-X", "importtime"] if importtime else [sys.executable]
+    return subprocess.run([*python, str(SCRIPT), *map(str, args)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+
+
+def snippets_with(tmp_path, *folders):
+    """A snippets folder holding copies of the named fixture folders."""
+    snippets = tmp_path / "snippets"
+    for folder in folders:
+        shutil.copytree(FIXTURES / folder, snippets / folder)
+    return snippets
+
+
+def tree(folder):
+    """{relative path: bytes} of every file under `folder`, hidden ones included."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def statuses(stdout):
+    """{target name: built | cached | FAILED} from the progress lines."""
+    return {m["name"]: m["status"] for m in re.finditer(r"\] (?P<status>\w+) +[\d.]+ s  (?P<name>\S+)", stdout)}
+
+
+def imported_modules(stderr):
+    """Top-level names of the modules a `python -X importtime` run imported."""
+    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in stderr.splitlines() if line.startswith("import time:")}
+
+
+def line_of(path, text):
+    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The good fixtures built once: (snippets folder, out folder). Copy `out` before changing it."""
+    base = tmp_path_factory.mktemp("built")
+    snippets, out = snippets_with(base, *GOOD), base / "out"
+    proc = figures("--snippets", snippets, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    return snippets, out
+
+
+@pytest.fixture
+def out(built, tmp_path):
+    """A private copy of the built outputs, to change."""
+    return Path(shutil.copytree(built[1], tmp_path / "out"))
+
+
+# The site's own figures and numbers.
+
+def test_committed_figures_and_numbers_match_a_fresh_regeneration():
+    proc = figures("--check")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_a_fresh_clone_has_nothing_to_build_and_imports_neither_torch_nor_matplotlib(tmp_path):
+    # The committed outputs and manifest, as a fresh clone has them, in a copy so docs/ is never written.
+    out = tmp_path / "docs"
+    for name in ("figures", "values"):
+        if (DOCS / name).is_dir():
+            shutil.copytree(DOCS / name, out / name)
+    shutil.copy(DOCS / ".generated.json", out / ".generated.json")
+    proc = figures("--out", out, importtime=True)
+    assert proc.returncode == 0, proc.stderr
+    assert set(statuses(proc.stdout).values()) <= {"cached"}, proc.stdout
+    assert not imported_modules(proc.stderr) & {"torch", "matplotlib"}
+
+
+def test_every_figure_is_shown_on_a_page_with_alt_text_and_both_variants(built_site):
+    """Read from the built site, so Markdown pages and notebook pages count alike."""
+    image = re.compile(r'<img (?P<attrs>[^>]*)>')
+    src = re.compile(r'src="(?:\.\./)*figures/(?P<name>[\w-]+)-(?P<variant>light|dark)\.(?:svg|png)(?P<anchor>#[\w-]*)?"')
+    alt = re.compile(r'alt="(?P<alt>[^"]*)"')
+    used = {}
+    for page in sorted(built_site.rglob("*.html")):
+        for m in image.finditer(page.read_text(encoding="utf-8")):
+            found = src.search(m["attrs"])
+            if found is None:
+                continue
+            where = f"{page.relative_to(built_site)}: figures/{found['name']}-{found['variant']}"
+            text = alt.search(m["attrs"])
+            assert text and text["alt"].strip(), f"{where}: no alt text"
+            assert found["anchor"] == f"#only-{found['variant']}", f"{where}: needs #only-{found['variant']}"
+            used.setdefault(found["name"], set()).add(found["variant"])
+    for name, variants in used.items():
+        assert variants == {"light", "dark"}, f"figure {name} is shown only in {variants}"
+    drawn = {p.stem.rsplit("-", 1)[0] for p in (DOCS / "figures").glob("*-light.*")}
+    assert not drawn - set(used), f"figures on no page: {sorted(drawn - set(used))}"
+
+
+# Building: outputs, determinism, the cache.
+
+def test_builds_light_and_dark_variants_and_the_values_file(built):
+    snippets, out = built
+    assert set(tree(out)) == GOOD_OUTPUTS | {".generated.json"}
+    light, dark = (out / "figures/fixture_line-light.svg").read_text(), (out / "figures/fixture_line-dark.svg").read_text()
+    assert "#ffffff" in light and "#1e2129" in dark  # each on its palette's background
+    assert "<dc:date>" not in light + dark and "Matplotlib v" not in light + dark
+    assert b"Software" not in (out / "figures/fixture_bars-light.png").read_bytes()
+    text = (out / "values/line.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert text == json.dumps(data, indent=2, sort_keys=True) + "\n"
+    assert data["points"] == "21" and all(isinstance(v, str) for v in data.values())
+
+
+def test_two_runs_in_separate_processes_give_byte_identical_files(built, tmp_path):
+    snippets, first = built
+    proc = figures("--snippets", snippets, "--out", tmp_path / "second", "--jobs", "2")  # a pool, unlike the first
+    assert proc.returncode == 0, proc.stderr
+    assert tree(tmp_path / "second") == tree(first)
+
+
+def test_a_run_with_nothing_to_do_imports_neither_torch_nor_matplotlib(built):
+    snippets, out = built
+    before = tree(out)
+    proc = figures("--snippets", snippets, "--out", out, importtime=True)
+    assert proc.returncode == 0, proc.stderr
+    assert statuses(proc.stdout) == dict.fromkeys(["fixture_bars", "fixture_line", "values:line"], "cached")
+    modules = imported_modules(proc.stderr)
+    assert "figures_plan" in modules and not modules & {"torch", "matplotlib", "numpy"}
+    assert tree(out) == before
+
+
+def test_a_changed_input_or_a_hand_edited_output_is_rebuilt_and_nothing_else(built, out, tmp_path):
+    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
+    with (snippets / "line/curve.py").open("a") as handle:
+        handle.write("\n# a changed comment is a changed input\n")
+    (snippets / "bars/curve.py").touch()  # a newer file with the same bytes is no change
+    proc = figures("--snippets", snippets, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert statuses(proc.stdout) == {"fixture_line": "built", "values:line": "built", "fixture_bars": "cached"}
+    (out / "figures/fixture_bars-dark.png").write_bytes(b"edited by hand")
+    proc = figures("--snippets", snippets, "--out", out)
+    assert statuses(proc.stdout) == {"fixture_line": "cached", "values:line": "cached", "fixture_bars": "built"}
+    assert {k: v for k, v in tree(out).items() if k != ".generated.json"} == \
+        {k: v for k, v in tree(built[1]).items() if k != ".generated.json"}
+
+
+def test_only_builds_the_named_target(tmp_path):
+    snippets = snippets_with(tmp_path, *GOOD)
+    proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "fixture_line")
+    assert proc.returncode == 0, proc.stderr
+    assert set(tree(tmp_path / "out/figures")) == {"fixture_line-light.svg", "fixture_line-dark.svg"}
+
+
+def test_a_full_run_removes_orphaned_outputs(built, out):
+    (out / "figures/renamed-light.svg").write_text("<svg/>")
+    proc = figures("--snippets", built[0], "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert "removed" in proc.stdout and not (out / "figures/renamed-light.svg").exists()
+
+
+# --check
+
+def test_check_passes_on_current_outputs(built):
+    proc = figures("--snippets", built[0], "--out", built[1], "--check")
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_check_lists_every_differing_missing_and_orphaned_output_and_changes_nothing(built, out):
+    (out / "figures/fixture_line-light.svg").write_text("<svg/>")
+    (out / "figures/fixture_bars-dark.png").unlink()
+    (out / "figures/old-light.svg").write_text("<svg/>")
+    (out / "values/line.json").write_text('{"points": "20"}\n')
+    before = tree(out)
+    proc = figures("--snippets", built[0], "--out", out, "--check")
+    assert proc.returncode == 1
+    problems = [line.split(": ", 1) for line in proc.stderr.splitlines()[:-1]]
+    assert sorted((Path(path).relative_to(out).as_posix(), why.split(";")[0]) for path, why in problems) == [
+        ("figures/fixture_bars-dark.png", "missing"),
+        ("figures/fixture_line-light.svg", "differs from a fresh regeneration of fixture_line"),
+        ("figures/old-light.svg", "orphaned"),
+        ("values/line.json", "differs from a fresh regeneration of values:line"),
+    ]
+    assert tree(out) == before
+
+
+def test_check_reports_a_manifest_not_regenerated_after_a_change(built, tmp_path):
+    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
+    with (snippets / "bars/curve.py").open("a") as handle:
+        handle.write("\n# same bytes out, but the inputs changed\n")
+    proc = figures("--snippets", snippets, "--out", built[1], "--check")
+    assert proc.returncode == 1
+    assert proc.stderr.splitlines()[0].endswith(".generated.json: stale entries for fixture_bars")
+
+
+# Bad input: one line naming the file, the right exit status, nothing written.
+
+def test_an_unknown_name_exits_2_listing_the_valid_names(built, tmp_path):
+    proc = figures("--snippets", built[0], "--out", tmp_path / "out", "--only", "fixture_lines")
+    assert proc.returncode == 2
+    assert proc.stderr == "figures.py: unknown name 'fixture_lines'; valid names: fixture_bars, fixture_line, values:line\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_figure_code_that_raises_names_its_file_and_line_and_leaves_the_previous_figure(built, out, tmp_path):
+    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
+    broken = snippets / "line/fig_fixture_line.py"
+    shutil.copy(FIXTURES / "raises/fig_fixture_raises.py", broken)
+    before = tree(out)
+    proc = figures("--snippets", snippets, "--out", out)
+    assert proc.returncode == 1
+    line = line_of(broken, "raise ValueError")
+    assert f"{broken}:{line}: ValueError: the loss went negative\n" in proc.stderr
+    assert statuses(proc.stdout)["fixture_line"] == "FAILED"
+    after = tree(out)
+    assert {k: after[k] for k in before if k.startswith("figures/")} == {k: before[k] for k in before if k.startswith("figures/")}
+    assert set(after) == set(before)  # no temporary file left behind, nothing removed
+
+
+def test_an_error_in_a_sibling_module_names_the_sibling(built, tmp_path):
+    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
+    sibling = snippets / "line/curve.py"
+    sibling.write_text(sibling.read_text().replace("def points():", "def points():\n    {}['missing']"), encoding="utf-8")
+    proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "fixture_line")
+    assert proc.returncode == 1
+    assert proc.stderr == f"{sibling}:{line_of(sibling, 'missing')}: KeyError: 'missing'\n"
+
+
+def test_a_syntax_error_names_its_file_and_line(built, tmp_path):
+    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
+    broken = snippets / "line/fig_fixture_line.py"
+    broken.write_text(broken.read_text().replace("def draw():", "def draw(:"), encoding="utf-8")
+    proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "fixture_line")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"{broken}:{line_of(broken, 'def draw(:')}: SyntaxError: ")
+    assert not (tmp_path / "out/figures").exists()
+
+
+def test_a_module_without_draw_is_named(tmp_path):
+    snippets = snippets_with(tmp_path, "nodraw")
+    proc = figures("--snippets", snippets, "--out", tmp_path / "out")
+    assert proc.returncode == 1
+    assert proc.stderr == f"{snippets / 'nodraw/fig_fixture_nodraw.py'}:1: defines no draw() function (see docs/contributing.md)\n"
+    assert not (tmp_path / "out/figures").exists()
+
+
+def test_values_that_are_not_strings_are_refused(built, tmp_path):
+    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
+    module = snippets / "line/values.py"
+    module.write_text(module.read_text().replace('str(len(x))', 'len(x)'), encoding="utf-8")
+    proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "values:line")
+    assert proc.returncode == 1
+    assert proc.stderr.startswith(f"{module}:{line_of(module, 'def values')}: TypeError: values()['points'] is int, not str")
+
+
+def test_a_name_defined_in_two_folders_is_refused(tmp_path):
+    snippets = snippets_with(tmp_path, "line")
+    shutil.copytree(snippets / "line", snippets / "line_again")
+    proc = figures("--snippets", snippets, "--out", tmp_path / "out")
+    assert proc.returncode == 1
+    assert proc.stderr == (f"{snippets / 'line_again/fig_fixture_line.py'}: figure name 'fixture_line' is already "
+                           f"defined by {snippets / 'line/fig_fixture_line.py'}; figure names must be unique\n")
+
+
+def test_a_missing_snippets_folder_exits_2_naming_it(tmp_path):
+    proc = figures("--snippets", tmp_path / "nowhere", "--out", tmp_path / "out")
+    assert proc.returncode == 2
+    assert proc.stderr == f"{tmp_path / 'nowhere'}: snippets folder not found\n"
