@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build offline test figures check-figures bench clean
+.PHONY: setup serve build offline test figures check-figures bench lighthouse clean
 .DELETE_ON_ERROR:
 
 # The stamps make set-up a no-op until the dependency files change.
@@ -45,6 +45,10 @@ test: setup
 
 bench: setup
 	$(BIN)/python scripts/bench.py
+
+# Lighthouse scores of every page (npx fetches the pinned lighthouse; needs /usr/bin/chromium).
+lighthouse: build
+	$(BIN)/python scripts/lighthouse.py
 
 clean:
 	rm -rf site .site-* .pytest_cache .cache
