@@ -18,8 +18,9 @@ that also runs as a plain script. At every build this hook
    600 KB of JupyterLab CSS, and MathJax and Mermaid loaders that would fetch
    from a CDN) and writes code cells and text outputs as the markup of a fenced
    block, so Material's own styles, syntax colours and copy buttons apply in
-   both palettes. KaTeX renders the notebook's math instead of MathJax
-   (docs/javascripts/notebook-math.js, with KaTeX's auto-render extension).
+   both palettes. The `$...$` and `$$...$$` math that nbconvert leaves as text
+   for MathJax becomes arithmatex markup, which docs/javascripts/katex.js
+   renders with the site's own KaTeX like the math of every other page.
 
 Executed notebooks are cached in .cache/notebooks/, keyed by the source and the
 versions of the packages that produce the outputs, so that `mkdocs serve`
@@ -53,7 +54,8 @@ CACHE = Path(".cache/notebooks")
 # The packages whose versions can change a notebook's outputs.
 PACKAGES = ["torch", "numpy", "matplotlib", "ipykernel", "jupytext", "nbclient"]
 CELL_TIMEOUT = 300  # seconds
-AUTO_RENDER = "node_modules/katex/dist/contrib/auto-render.min.js"
+# Math in a Markdown cell's text: display ($$...$$) first, then inline ($...$).
+MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$]+?)\$", re.DOTALL)
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TRACEBACK_LINE = re.compile(r"Cell In\[(\d+)\], line (\d+)")
@@ -62,12 +64,6 @@ MD_LINK = re.compile(r"\]\((?P<page>[\w/.-]+\.md)(?P<anchor>#[\w-]+)?\)")
 
 def _root(config) -> Path:
     return Path(config.config_file_path).resolve().parent
-
-
-def on_config(config):
-    config.extra_javascript.append("assets/katex/contrib/auto-render.min.js")
-    config.extra_javascript.append("javascripts/notebook-math.js")
-    return config
 
 
 def on_serve(server, config, builder):
@@ -211,10 +207,6 @@ def _in_nav(nav, page: str) -> bool:
 @event_priority(100)  # before mkdocs-jupyter turns *.ipynb files into pages
 def on_files(files, config):
     root = _root(config)
-    dist = root / AUTO_RENDER
-    if not dist.is_file():
-        raise PluginError(f"{dist} is missing: run `npm ci` (or `make setup`)")
-    files.append(File.generated(config, "assets/katex/contrib/auto-render.min.js", abs_src_path=str(dist)))
     for name, source in NOTEBOOKS.items():
         # A site whose nav leaves the notebook out (the test fixtures' sites) doesn't build it.
         if config.nav is not None and not _in_nav(config.nav, f"{name}.ipynb"):
@@ -248,6 +240,26 @@ def _material_code(soup, pre, language):
     return block
 
 
+def _arithmatex(soup, element):
+    """Turn `$...$` / `$$...$$` in the element's text into arithmatex spans and divs."""
+    for text in list(element.find_all(string=MATH)):
+        if text.find_parent(["code", "pre"]) is not None:
+            continue
+        pieces, last = [], 0
+        for m in MATH.finditer(text):
+            pieces.append(text[last : m.start()])
+            if m["display"] is not None:
+                math = soup.new_tag("div", attrs={"class": "arithmatex"})
+                math.string = f"\\[{m['display'].strip()}\\]"
+            else:
+                math = soup.new_tag("span", attrs={"class": "arithmatex"})
+                math.string = f"\\({m['inline'].strip()}\\)"
+            pieces.append(math)
+            last = m.end()
+        pieces.append(text[last:])
+        text.replace_with(*[p for p in pieces if p != ""])
+
+
 def to_material(html: str, source: str) -> str:
     """mkdocs-jupyter's stand-alone notebook HTML, made part of a Material page.
 
@@ -274,6 +286,8 @@ def to_material(html: str, source: str) -> str:
     # ("cell-id=...", which nothing links to) would give a cell's code and output one name.
     for cell in soup.select('[id^="cell-id="]'):
         del cell["id"]
+    for cell in soup.select(".jp-RenderedMarkdown"):
+        _arithmatex(soup, cell)
     for a in soup.select("a.anchor-link"):
         a["class"] = "headerlink"
     leftover = soup.find(["style", "script", "link", "iframe"]) or soup.select_one(".highlight-ipynb")

@@ -29,6 +29,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 CHROMIUM = "/usr/bin/chromium"
 # Headless as root, with nothing phoning home: no sandbox (root), no GPU, no QUIC,
 # no first-run, background, component-update or sync traffic.
@@ -442,8 +444,18 @@ def check_page(page, url: str, palette: str = "light", screenshot: Path | None =
     return recorder.problems + content_problems(page, palette, screenshot) + copy_problems(page)
 
 
+MATH_RENDERED = "() => [...document.querySelectorAll('.arithmatex')].every((el) => el.querySelector('.katex'))"
+MATH_TIMEOUT_MS = 5000
+
+
 def content_problems(page, palette: str, screenshot: Path | None = None) -> list[str]:
     """Math, images, figures and contrast of what the page shows now (also after instant navigation)."""
+    # Math renders in batches after the page loads (docs/javascripts/katex.js): give it time to finish;
+    # what is still unrendered after that is reported below.
+    try:
+        page.wait_for_function(MATH_RENDERED, timeout=MATH_TIMEOUT_MS)
+    except PlaywrightTimeoutError:
+        pass
     problems = page.evaluate(CONTENT_CHECKS, palette)
     background = page.evaluate(PAGE_BACKGROUND)
     figures = page.locator(f'img[src$="#only-{palette}"]')
