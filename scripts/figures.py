@@ -27,6 +27,11 @@ import figures_plan as plan
 HEAVY_SVG = 400_000  # bytes; past this a PNG is usually the lighter file
 
 
+# Two workers when there are two cores: the slowest folder (the one-neuron
+# notebook's own training runs) then overlaps with all the others.
+DEFAULT_JOBS = min(2, os.cpu_count() or 1)
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="regenerate into a temporary folder and compare with --out")
@@ -34,9 +39,9 @@ def parse_args(argv):
     parser.add_argument("--force", action="store_true", help="rebuild even what is up to date")
     parser.add_argument("--snippets", type=Path, default=plan.ROOT / "snippets", metavar="DIR", help="default: snippets/")
     parser.add_argument("--out", type=Path, default=plan.ROOT / "docs", metavar="DIR", help="default: docs/")
-    parser.add_argument("--jobs", type=int, default=1, metavar="N",
-                        help="worker processes, one snippet folder each at a time (default: 1, "
-                             "this process: matplotlib and torch imported once)")
+    parser.add_argument("--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
+                        help="worker processes, one snippet folder each at a time (default: "
+                             f"{DEFAULT_JOBS}; 1 draws in this process, matplotlib and torch imported once)")
     parser.add_argument("--traceback", action="store_true", help="print the full traceback when figure code fails")
     return parser.parse_args(argv)
 
