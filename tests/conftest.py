@@ -1,10 +1,10 @@
 """Shared fixtures and options for the whole suite."""
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from sites import build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,10 +27,7 @@ def root() -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The whole site, built once per test session with `scripts/build.py` (strict)."""
     site = tmp_path_factory.mktemp("built") / "site"
-    proc = subprocess.run(
-        [sys.executable, "scripts/build.py", "--site-dir", str(site)],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
-    )
+    proc = build(site)
     warnings = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 0 and not warnings, "\n".join(warnings)
     return site

@@ -14,8 +14,6 @@ and the tests below prove `check_page` reports each one.
 """
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -32,6 +30,7 @@ from browser import (
     toggle_palette,
 )
 from playwright.sync_api import sync_playwright
+from sites import build, fixture_config
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -123,21 +122,11 @@ def test_palette_toggle_swaps_figures(built_site, site, new_page):
 def fixture_site(tmp_path_factory):
     """The broken pages of tests/fixtures/browser/, built with the site's configuration and served."""
     pages = sorted(p.name for p in (ROOT / FIXTURES).glob("*.md"))
-    config = ROOT / ".mkdocs-fixture-browser.yml"
-    config.write_text(
-        f"INHERIT: mkdocs.yml\ndocs_dir: {FIXTURES}\n"
-        "hooks: [hooks/katex.py]  # KaTeX only: the other hooks serve the real pages\n"
-        "extra_javascript: [assets/katex/katex.min.js, render_math_on_load.js]\n"
-        "nav:\n" + "".join(f"  - {page}\n" for page in pages)
-    )
+    extra = ("hooks: [hooks/katex.py]  # KaTeX only: the other hooks serve the real pages\n"
+             "extra_javascript: [assets/katex/katex.min.js, render_math_on_load.js]\n")
     site = tmp_path_factory.mktemp("browser-fixtures") / "site"
-    try:
-        proc = subprocess.run(
-            [sys.executable, "scripts/build.py", "--config-file", config.name, "--site-dir", str(site)],
-            cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-        )
-    finally:
-        config.unlink()
+    with fixture_config("browser", FIXTURES, pages, extra) as config:
+        proc = build(site, config)
     assert proc.returncode == 0, proc.stderr
     with serve_site(site) as url:
         yield url

@@ -5,40 +5,15 @@ configuration (a throwaway config that INHERITs mkdocs.yml), through
 scripts/build.py, the same command `make build` uses.
 """
 
-import subprocess
-import sys
-
 import pytest
 
-BUILD = "scripts/build.py"
+from sites import build, fixture_config
+
 FIXTURES = "tests/fixtures/site"
-
-
-def build(root, site_dir, config="mkdocs.yml"):
-    return subprocess.run(
-        [sys.executable, BUILD, "--config-file", config, "--site-dir", str(site_dir)],
-        cwd=root, capture_output=True, text=True, timeout=600, check=False,
-    )
 
 
 def test_site_builds_strictly_without_warnings(built_site):
     assert (built_site / "index.html").is_file()
-
-
-@pytest.fixture
-def fixture_config(root):
-    """Write a config for one fixture site beside mkdocs.yml, so every relative path resolves."""
-    written = []
-
-    def make(case):
-        path = root / f".mkdocs-fixture-{case}.yml"
-        path.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: {FIXTURES}/{case}\nnav:\n  - index.md\n")
-        written.append(path)
-        return path.name
-
-    yield make
-    for path in written:
-        path.unlink()
 
 
 CASES = {
@@ -49,11 +24,12 @@ CASES = {
 
 
 @pytest.mark.parametrize(("case", "message"), CASES.items(), ids=CASES.keys())
-def test_broken_site_fails_and_leaves_site_untouched(case, message, root, tmp_path, fixture_config):
+def test_broken_site_fails_and_leaves_site_untouched(case, message, tmp_path):
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text("the previous build")
-    proc = build(root, site, fixture_config(case))
+    with fixture_config(f"site-{case}", f"{FIXTURES}/{case}") as config:
+        proc = build(site, config)
     assert proc.returncode == 1, proc.stderr
     assert message in proc.stderr, proc.stderr
     assert (site / "index.html").read_text() == "the previous build"

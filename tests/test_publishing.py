@@ -32,6 +32,7 @@ import pytest
 import yaml
 from browser import MISSING_CHROMIUM, Recorder, chromium_present, content_problems, launch_browser, site_pages
 from mkdocs.config import load_config
+from sites import build, fixture_config
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "publishing"
@@ -298,45 +299,26 @@ def test_own_title_on_an_embedding_block_fails_naming_page_and_line():
 
 # --- bad pages fail the build, naming them ------------------------------------------------
 
-@pytest.fixture
-def fixture_config():
-    """A config for one fixture site, beside mkdocs.yml so that every relative path resolves."""
-    written = []
-
-    def make(case, extra=""):
-        path = ROOT / f".mkdocs-fixture-publishing-{case}.yml"
-        path.write_text(f"INHERIT: mkdocs.yml\ndocs_dir: tests/fixtures/publishing/{case}\n"
-                        f"nav:\n  - index.md\n{extra}")
-        written.append(path)
-        return path.name
-
-    yield make
-    for path in written:
-        path.unlink()
-
-
-def build_fixture(config_name, tmp_path):
-    return subprocess.run(
-        [sys.executable, "scripts/build.py", "--config-file", config_name, "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT, capture_output=True, text=True, timeout=600, check=False,
-    )
+def build_fixture(case, hooks, tmp_path):
+    with fixture_config(f"publishing-{case}", f"tests/fixtures/publishing/{case}", extra=hooks) as config:
+        return build(tmp_path / "site", config)
 
 
 # The site's hooks but hooks/notebook.py, which builds the site's own notebook page.
 FIXTURE_HOOKS = "hooks:\n  - hooks/katex.py\n  - hooks/snippet_lines.py\n  - hooks/descriptions.py\n"
 
 
-def test_page_without_description_fails_naming_it(fixture_config, tmp_path):
-    proc = build_fixture(fixture_config("no_description", FIXTURE_HOOKS), tmp_path)
+def test_page_without_description_fails_naming_it(tmp_path):
+    proc = build_fixture("no_description", FIXTURE_HOOKS, tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert "tests/fixtures/publishing/no_description/index.md: no `description:` in the front matter" in proc.stderr, proc.stderr
 
 
-def test_link_to_a_missing_snippet_fails_naming_page_and_file(fixture_config, tmp_path):
+def test_link_to_a_missing_snippet_fails_naming_page_and_file(tmp_path):
     # Without hooks/snippet_lines.py, which reports a missing include first: this is
     # the link check's own guard.
     hooks = "hooks:\n  - hooks/katex.py\n  - hooks/snippet_links.py\n"
-    proc = build_fixture(fixture_config("unpublished_snippet", hooks), tmp_path)
+    proc = build_fixture("unpublished_snippet", hooks, tmp_path)
     assert proc.returncode == 1, proc.stderr
     assert ("tests/fixtures/publishing/unpublished_snippet/index.md: the block at line 7 links to "
             "snippets/no_such_page/missing.py, which is not a published file of snippets/") in proc.stderr, proc.stderr
