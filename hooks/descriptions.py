@@ -19,6 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from snippet_lines import source_name  # hooks/ is on sys.path while MkDocs loads a hook
 
 NOTEBOOK_SUFFIXES = (".ipynb", ".py")
 
@@ -30,14 +31,13 @@ def notebook_description(path: str) -> object:
 
 
 def on_page_markdown(markdown, page, config, files):
-    root = Path(config.config_file_path).resolve().parent
     docs = Path(config.docs_dir).resolve()
     if page.file.abs_src_path is None:  # a page generated in memory
         name = f"page {page.file.src_uri}"
     else:
-        source = Path(page.file.abs_src_path).resolve()
-        name = source.relative_to(root).as_posix() if root in source.parents else str(source)
-        if docs not in source.parents:  # a page a hook generates, e.g. a notebook written to .cache/
+        name = source_name(page, config)
+        if not Path(page.file.abs_src_path).resolve().is_relative_to(docs):
+            # a page a hook generates, e.g. a notebook written to .cache/
             name = f"page {page.file.src_uri} (built from {name})"
     if page.file.src_uri.endswith(NOTEBOOK_SUFFIXES):
         description = notebook_description(page.file.abs_src_path)

@@ -29,7 +29,6 @@ does not re-run an unchanged notebook on every rebuild.
 
 import copy
 import hashlib
-import json
 import os
 import re
 import sys

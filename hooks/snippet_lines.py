@@ -57,6 +57,13 @@ def expand(text: str, preprocessor, page: str) -> list[tuple[int, str]]:
     return out
 
 
+def source_name(page, config) -> str:
+    """A page's source file as errors name it: relative to mkdocs.yml's folder if inside it."""
+    root = Path(config.config_file_path).resolve().parent
+    source = Path(page.file.abs_src_path).resolve()
+    return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
+
+
 _preprocessors: dict[int, object] = {}
 
 
@@ -68,10 +75,9 @@ def on_page_markdown(markdown_text, page, config, files):
     if key not in _preprocessors:
         _preprocessors[key] = snippet_preprocessor(config.markdown_extensions, config.mdx_configs)
     # The whole source file, front matter included, so that line numbers are the file's.
-    source = Path(page.file.abs_src_path)
-    name = source.relative_to(Path(config.config_file_path).resolve().parent).as_posix()
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
     try:
-        expand(source.read_text(encoding="utf-8"), _preprocessors[key], name)
+        expand(text, _preprocessors[key], source_name(page, config))
     except SnippetError as exc:
         raise PluginError(str(exc)) from None
     return markdown_text

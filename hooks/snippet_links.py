@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from snippet_lines import source_name  # hooks/ is on sys.path while MkDocs loads a hook
 
 SNIPPETS = "snippets"
 # Bytecode and caches are not code a reader should save.
@@ -94,13 +95,6 @@ def add_titles(markdown: str, page_name: str, published, file_lines=None) -> tup
     return "\n".join(lines), titles
 
 
-def _source_name(page, config) -> str:
-    """The page's source path relative to mkdocs.yml, as the other hooks name it."""
-    root = Path(config.config_file_path).resolve().parent
-    source = Path(page.file.abs_src_path).resolve()
-    return source.relative_to(root).as_posix() if root in source.parents else page.file.src_uri
-
-
 def on_files(files, config):
     root = Path(config.config_file_path).resolve().parent
     for path in sorted((root / SNIPPETS).rglob("*")):
@@ -114,7 +108,7 @@ def on_files(files, config):
 def on_page_markdown(markdown, page, config, files):
     if not page.file.src_uri.endswith(".md"):
         return markdown
-    name = _source_name(page, config)
+    name = source_name(page, config)
     file_lines = None
     if page.file.abs_src_path:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8").split("\n")
@@ -130,7 +124,7 @@ def on_page_content(content, page, config, files):
     for title in _titles.pop(page.file.src_uri, []):
         span = f'<span class="filename">{html.escape(title)}</span>'
         if span not in content:
-            raise PluginError(f"{_source_name(page, config)}: the title {title!r} was not rendered; "
+            raise PluginError(f"{source_name(page, config)}: the title {title!r} was not rendered; "
                               "is pymdownx.highlight's title support off?")
         links = " ".join(
             f'<a href="{html.escape(files.get_file_from_path(uri).url_relative_to(page.file))}" '
