@@ -123,6 +123,10 @@ def test_post_loop_prints_every_50_iterations_before_the_update(script):
     lines = re.findall(r"^(\d+) (\d+\.\d+)$", out, re.MULTILINE)
     assert [int(i) for i, _ in lines] == list(range(50, 1000, 50))  # the last is 950
     assert [float(v) for _, v in lines] == [round(nb["post_losses"][i - 1], 4) for i in range(50, 1000, 50)]
+    # The errata's "the last line is iteration N" and "its N points".
+    values = json.loads((ROOT / "docs/values/one_neuron_fit.json").read_text(encoding="utf-8"))
+    assert values["last_printed_iteration"] == lines[-1][0]
+    assert values["points"] == str(len(nb["x_train"]))
 
 
 def test_iter_shadows_the_builtin(nb):

@@ -9,7 +9,10 @@ from one_neuron_fit_quiet import one_neuron_fit as nb
 
 def values():
     return {
+        "points": str(len(nb.x_train)),
         "post_iterations": str(nb.post_iterations),
+        # The post prints every 50 iterations (`iter % 50 == 0`), so this is its last line.
+        "last_printed_iteration": str(nb.post_iterations // 50 * 50),
         "post_loss": f"{nb.post_loss:.4f}",
         "post_w": f"{nb.post_w:.4f}",
         "post_error_percent": f"{100 * nb.post_error:.1f}",
