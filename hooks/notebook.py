@@ -47,6 +47,7 @@ from nbclient import NotebookClient
 from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 from traitlets.config import Config
 from nbclient.exceptions import CellExecutionError
+from reproducible import reproducible_env  # hooks/ is on sys.path while MkDocs loads a hook
 
 NOTEBOOKS = {"one-neuron-fit": "snippets/one_neuron_fit/one_neuron_fit.py"}
 CACHE = Path(".cache/notebooks")
@@ -91,7 +92,7 @@ def execute(source: Path, root: Path) -> nbformat.NotebookNode:
         raise PluginError(f"{rel}:1: cannot read as a jupytext percent notebook: {error}") from None
     markers = _cell_lines(source_text)
     # Figures go to the inline backend as PNG, whatever MPLBACKEND the build runs under.
-    env = dict(os.environ, MPLBACKEND="module://matplotlib_inline.backend_inline", PYTHONHASHSEED="0")
+    env = reproducible_env(MPLBACKEND="module://matplotlib_inline.backend_inline")
     with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
         # Unix sockets in a private folder: no open TCP ports, and no warning about them.
         kernel = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "ipc")}})

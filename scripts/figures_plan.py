@@ -27,6 +27,7 @@ SCRIPTS = Path(__file__).resolve().parent
 STYLES = {"light": SCRIPTS / "styles" / "light.mplstyle", "dark": SCRIPTS / "styles" / "dark.mplstyle"}
 # The pinned versions of everything that draws: bumping a pin rebuilds every output.
 PINS = ROOT / "requirements.txt"
+REPRODUCIBLE = ROOT / "hooks" / "reproducible.py"  # the environment figure code runs under
 MANIFEST = ".generated.json"
 OUTPUT_DIRS = ("figures", "values")  # under --out; every file in them is generated
 FIGURE_PREFIX = "fig_"
@@ -103,8 +104,8 @@ def input_hash(target):
     add("module", target.source.name.encode())
     for path in _folder_files(target.folder):
         add("snippet:" + path.relative_to(target.folder).as_posix(), path.read_bytes())
-    # The pipeline itself (this file, the renderer, the entry point) and the pins.
-    for path in sorted(SCRIPTS.glob("figures*.py")):
+    # The pipeline itself (this file, the renderer, the entry point, the environment) and the pins.
+    for path in [*sorted(SCRIPTS.glob("figures*.py")), REPRODUCIBLE]:
         add("pipeline:" + path.name, path.read_bytes())
     add("pins", PINS.read_bytes())
     if target.is_figure:

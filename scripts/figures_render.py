@@ -18,10 +18,12 @@ import traceback
 from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 
-# One thread: multi-threaded float reductions may round differently on machines
-# with another number of cores, and the figures must be byte-identical everywhere.
-for _var in ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS"):
-    os.environ[_var] = "1"
+# Before torch is imported: one thread and MKL's CPU-independent code path, so
+# that the figures are byte-identical on every machine (hooks/reproducible.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from reproducible import REPRODUCIBLE_ENV  # noqa: E402
+
+os.environ.update(REPRODUCIBLE_ENV)
 
 import matplotlib  # noqa: E402
 

@@ -29,6 +29,7 @@ from pytest_codeblocks import extract_from_buffer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+from reproducible import reproducible_env  # noqa: E402
 from snippet_lines import SnippetError, expand, snippet_preprocessor  # noqa: E402
 
 RUNNER = Path(__file__).with_name("run_blocks.py")
@@ -202,7 +203,7 @@ def run_page(blocks: list[Block], root: Path = ROOT) -> dict[int, dict]:
         }
         for b in todo
     ]
-    env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1")
+    env = reproducible_env(MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1")
     env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
     with tempfile.TemporaryDirectory() as tmp:
         blocks_file, results_file = Path(tmp, "blocks.json"), Path(tmp, "results.jsonl")
