@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build offline test figures check-figures bench lighthouse clean
+.PHONY: setup serve build offline test figures check-figures outputs bench lighthouse clean
 .DELETE_ON_ERROR:
 
 # The stamps make set-up a no-op until the dependency files change.
@@ -28,6 +28,11 @@ figures: setup
 
 check-figures: setup
 	$(BIN)/python scripts/figures.py --check
+
+# Rewrite every expected output on the pages from what the code prints now
+# (after a torch upgrade, say); then review `git diff docs/`.
+outputs: setup
+	$(BIN)/python scripts/outputs.py
 
 # A strict build, swapped into site/ only when it passes (scripts/build.py).
 build: figures

@@ -2,8 +2,9 @@
 
 One test checks each page's structure (includes, fences, markers); one test
 per block checks its run. A page's blocks all run once, in order, in one
-fresh process (tests/run_blocks.py), the first time one of its blocks is
-tested. See docs/contributing.md for the rules a page follows.
+fresh process (scripts/run_blocks.py), the first time one of its blocks is
+tested. The harness itself is scripts/page_blocks.py, which `make outputs`
+shares. See docs/contributing.md for the rules a page follows.
 """
 
 from functools import cache
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from codeblocks import PageError, Site, check, run_page
+from page_blocks import PageError, Site, problem, run_page
 
 SITE = Site()
 
@@ -60,4 +61,6 @@ def test_page_can_be_checked(page):
 
 
 def test_block(block_page, block):
-    check(block, results_of(block_page))
+    found = problem(block, results_of(block_page))
+    if found:
+        pytest.fail(found, pytrace=False)

@@ -24,6 +24,7 @@ CASES = {
     "bare_fence": "page.md:3: fence without a language",
     "skip_without_reason": "page.md:5: <!--pytest.mark.skip--> needs a written reason",
     "stops_after_failure": "page.md:7: not run: the block at line 3 failed first",
+    "cont_marker": "page.md:7: <!--pytest-codeblocks:cont--> is not supported",
 }
 
 

@@ -1,6 +1,6 @@
 """Run one page's code blocks in order, in one namespace, as a reader would.
 
-Usage: run_blocks.py BLOCKS_JSON RESULTS_JSONL. Started by tests/codeblocks.py
+Usage: run_blocks.py BLOCKS_JSON RESULTS_JSONL. Started by scripts/page_blocks.py
 in a fresh process per page, so no state (seeds, grad mode, default dtype,
 imported modules) crosses from one page to the next. Python blocks run as
 `__main__`; shell blocks run with `bash -e`. One JSON line is written per block

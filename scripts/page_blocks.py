@@ -1,15 +1,19 @@
-"""Find every code block on a page, as the reader sees it, and check its run.
+"""Find every code block on a page, as the reader sees it; run a page's blocks; judge each run.
 
 A page is read the way the site renders it: `--8<--` includes are expanded by
 the same pymdownx.snippets preprocessor, configured from mkdocs.yml (see
 hooks/snippet_lines.py). Markers are read by pytest-codeblocks'
 `extract_from_buffer`. On top of it, this module closes the holes
 pytest-codeblocks leaves open: fences it would skip silently, skips without a
-reason, and errors that are never declared. Blocks run in tests/run_blocks.py.
+reason, and errors that are never declared. It also remembers where on the
+page each expected output stands, so that scripts/outputs.py (`make outputs`)
+can rewrite it. Blocks run in scripts/run_blocks.py; tests/test_codeblocks.py
+and scripts/outputs.py are the two users.
 """
 
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import io
 import json
@@ -29,28 +33,30 @@ from pytest_codeblocks import extract_from_buffer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
+from code_fences import FENCE, closes, language  # noqa: E402  (hooks/ holds the shared helpers)
 from reproducible import reproducible_env  # noqa: E402
 from snippet_lines import SnippetError, expand, snippet_preprocessor  # noqa: E402
 
 RUNNER = Path(__file__).with_name("run_blocks.py")
 PAGE_TIMEOUT = 900  # seconds for all blocks of one page
+UPDATE_HINT = "run `make outputs` to rewrite it from what the code prints now"
 
 RUN = {"python", "bash", "sh"}
 # Languages that hold Python but that pytest-codeblocks would never run.
 PYTHON_ALIASES = {"py", "py3", "python3", "pycon", "ipython", "ipython3", "python-repl", "pyi"}
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 TRACEBACK = "Traceback (most recent call last):"
 LAST_LINE = re.compile(r"^(?P<cls>[A-Za-z_][\w.]*)(?:: (?P<message>.*))?$")
+# Markers of pytest-codeblocks the harness does not take, and why.
+REFUSED = {
+    "cont": "the blocks of a page already share one namespace, so a block can simply follow the other",
+    "expected-output-ignore-whitespace": "outputs are compared exactly, as the reader sees them",
+}
+REFUSED_MARKER = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:(?P<name>cont|expected-output-ignore-whitespace)[-\s]*-->\s*$")
+OUTPUT_MARKER = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 
 
 class PageError(Exception):
     """A page that cannot be checked as written; the message names page:line."""
-
-
-def language(info: str) -> str:
-    """The language of a fence's info string: `python title="x"` -> `python`."""
-    words = info.strip().split()
-    return words[0].lstrip("{.").rstrip("}") if words else ""
 
 
 @dataclass
@@ -58,6 +64,16 @@ class ExpectedError:
     stdout: str  # what the block prints before it raises
     cls: str
     message: str
+    traceback: str  # the shown traceback, from its header to its last line
+
+
+@dataclass
+class OutputPlace:
+    """Where a block's expected output stands in the page file, to rewrite it."""
+
+    first: int  # page line of the output's first body line (the line after its opening fence)
+    count: int  # how many body lines
+    indent: str  # the opening fence's indentation, which every body line carries
 
 
 @dataclass
@@ -69,6 +85,7 @@ class Block:
     expected: str | None = None
     marks: list[MarkDecorator] = field(default_factory=list)
     skip_reason: str | None = None
+    output_place: OutputPlace | None = None  # None when the output comes from an include
 
     @property
     def where(self) -> str:
@@ -85,11 +102,11 @@ class Block:
         last = LAST_LINE.match(lines[-1])
         if last is None or len(lines) - start < 2:
             raise PageError(
-                f"{self.where}: the traceback in the expected output must end with "
-                "a line `ExceptionClass: message`"
+                f"{self.where}: the traceback in the expected output must end with a line `ExceptionClass: message`"
             )
         before = "".join(line + "\n" for line in lines[:start])
-        return ExpectedError(before, last["cls"], last["message"] or "")
+        shown = "".join(line + "\n" for line in lines[start:])
+        return ExpectedError(before, last["cls"], last["message"] or "", shown)
 
     @property
     def xfail(self) -> bool:
@@ -120,12 +137,17 @@ class Site:
         except SnippetError as exc:
             raise PageError(str(exc)) from None
         page_line = [line for line, _ in expanded]
-        text = "".join(text + "\n" for _, text in expanded)
+        texts = [text for _, text in expanded]
         check_fences(page, expanded)
-        if expanded and expanded[0][1].strip() == "<!--pytest-codeblocks:skipfile-->":
+        if texts and texts[0].strip() == "<!--pytest-codeblocks:skipfile-->":
             raise PageError(f"{page}:1: skipfile would skip every block without a reason; skip blocks one by one")
+        for line, text in expanded:
+            refused = REFUSED_MARKER.match(text)
+            if refused:
+                raise PageError(f"{page}:{line}: <!--pytest-codeblocks:{refused['name']}--> is not supported: "
+                                f"{REFUSED[refused['name']]}")
         try:
-            found = extract_from_buffer(io.StringIO(text), max_num_lines=10**6)
+            found = extract_from_buffer(io.StringIO("".join(t + "\n" for t in texts)), max_num_lines=10**6)
         except RuntimeError as exc:
             raise PageError(f"{page}: {exc}") from None
         blocks = []
@@ -137,11 +159,51 @@ class Site:
                 if marks or cb.importorskip:
                     raise PageError(f"{where}: a marker stands before a ```{lang} fence, which never runs")
                 continue
-            block = Block(page, page_line[cb.lineno - 1], lang, cb.code, cb.expected_output, marks)
+            code, _ = fence_body(texts, cb.lineno - 1)
+            block = Block(page, page_line[cb.lineno - 1], lang, code, marks=marks)
+            if cb.expected_output is not None:
+                block.expected, block.output_place = output_place(texts, page_line, cb.lineno - 1, where)
             block.skip_reason = skip_reason(marks, cb.importorskip)
             block.expected_error  # noqa: B018 - reading it validates the traceback now
             blocks.append(block)
         return blocks
+
+
+def fence_body(texts: list[str], opening: int) -> tuple[str, int]:
+    """The body of the fence opened at index `opening`, without its indentation; and its closing index.
+
+    Read here rather than taken from pytest-codeblocks, which drops the blank
+    lines of a fence indented in an admonition or a collapsed block.
+    """
+    fence = FENCE.match(texts[opening])
+    end = next((j for j in range(opening + 1, len(texts)) if closes(fence, texts[j])), len(texts))
+    indent = fence["indent"]
+    body = "".join((t.removeprefix(indent) if t.startswith(indent) else t.lstrip()) + "\n"
+                   for t in texts[opening + 1 : end])
+    return body, end
+
+
+def output_place(texts: list[str], page_line: list[int], opening: int, where: str) -> tuple[str, OutputPlace | None]:
+    """The expected output under the code fence at index `opening`, and where it stands on the page.
+
+    The place is None if those lines do not stand on the page itself (an included output).
+    """
+    _, i = fence_body(texts, opening)
+    i += 1
+    while i < len(texts) and not texts[i].strip():
+        i += 1
+    if i == len(texts) or not OUTPUT_MARKER.match(texts[i]):
+        raise PageError(f"{where}: the expected-output marker must follow the block (only blank lines between)")
+    i += 1
+    while i < len(texts) and not texts[i].strip():
+        i += 1
+    if i == len(texts) or not FENCE.match(texts[i]):
+        raise PageError(f"{where}: no output fence after the expected-output marker")
+    shown, end = fence_body(texts, i)
+    lines = [page_line[j] for j in range(i, end)]
+    on_page = lines == list(range(page_line[i], page_line[i] + len(lines)))
+    place = OutputPlace(page_line[i] + 1, end - i - 1, FENCE.match(texts[i])["indent"]) if on_page else None
+    return shown, place
 
 
 def check_fences(page: str, expanded: list[tuple[int, str]]) -> None:
@@ -161,13 +223,13 @@ def check_fences(page: str, expanded: list[tuple[int, str]]) -> None:
                 raise PageError(f"{where}: ```{lang} fences are never run; use ```python")
             if m["fence"][0] == "~" and lang in RUN:
                 raise PageError(f"{where}: ~~~ fences are never run; use ``` for {lang}")
-        elif m["fence"][0] == opening["fence"][0] and len(m["fence"]) >= len(opening["fence"]) and not m["info"].strip():
+        elif closes(opening, text):
             opening = None
 
 
 def read_mark(source: str, where: str) -> MarkDecorator:
     try:
-        mark = eval(source, {"pytest": pytest, "sys": sys, "os": os})  # noqa: S307 - markers are ours
+        mark = eval(source, {"pytest": pytest, "sys": sys, "os": os})  # noqa: S307 - the markers are the site's own
     except Exception as exc:  # noqa: BLE001 - any error in a marker is the page's
         raise PageError(f"{where}: cannot read the marker <!--{source}-->: {exc}") from None
     if not isinstance(mark, MarkDecorator):
@@ -219,36 +281,66 @@ def run_page(blocks: list[Block], root: Path = ROOT) -> dict[int, dict]:
     return {r["line"]: r for r in map(json.loads, lines)}
 
 
-def check(block: Block, results: dict[int, dict]) -> None:
-    """Fail, with a first line naming page:line, unless the block did what the page shows."""
+def not_run(block: Block, results: dict[int, dict]) -> str:
+    failed = [r for r in results.values() if r["error"]]
+    cause = f"the block at line {failed[-1]['line']} failed first" if failed else "the page's run stopped"
+    return f"{block.where}: not run: {cause}"
+
+
+def matches(want: ExpectedError, error: dict) -> bool:
+    return want.cls in (error["type"], error["qualname"]) and error["message"].startswith(want.message)
+
+
+def problem(block: Block, results: dict[int, dict]) -> str | None:
+    """None if the block did what the page shows; else the problem, its first line naming page:line."""
     result = results.get(block.line)
     if result is None:
-        failed = [r for r in results.values() if r["error"]]
-        cause = f"the block at line {failed[-1]['line']} failed first" if failed else "the page's run stopped"
-        pytest.fail(f"{block.where}: not run: {cause}", pytrace=False)
+        return not_run(block, results)
     error, stdout = result["error"], result["stdout"]
     want = block.expected_error
     if want is None and error is not None:
-        pytest.fail(
-            f"{block.where}: raised {headline(error)}\n{error['traceback']}{result['stderr']}", pytrace=False
-        )
+        return f"{block.where}: raised {headline(error)}\n{error['traceback']}{result['stderr']}"
     if want is not None:
         if error is None:
-            pytest.fail(f"{block.where}: expected {want.cls} to be raised, but nothing was raised", pytrace=False)
-        if want.cls not in (error["type"], error["qualname"]) or not error["message"].startswith(want.message):
-            pytest.fail(
-                f"{block.where}: expected {want.cls}: {want.message}, got {headline(error)}\n{error['traceback']}",
-                pytrace=False,
-            )
+            return f"{block.where}: expected {want.cls} to be raised, but nothing was raised"
+        if not matches(want, error):
+            return (f"{block.where}: expected {want.cls}: {want.message}, got {headline(error)}; "
+                    f"{UPDATE_HINT}\n{error['traceback']}")
         expected_stdout = want.stdout
     else:
         expected_stdout = block.expected
     if expected_stdout is not None and stdout != expected_stdout:
-        pytest.fail(
-            f"{block.where}: output differs from the expected output shown on the page\n"
-            + diff(expected_stdout, stdout),
-            pytrace=False,
-        )
+        return (f"{block.where}: output differs from the expected output shown on the page; {UPDATE_HINT}\n"
+                + diff(expected_stdout, stdout))
+    return None
+
+
+def produced_output(block: Block, results: dict[int, dict]) -> str:
+    """The expected output the page should show under `block`, from its run.
+
+    A declared traceback keeps its `...` elision: it is kept as shown while the
+    block still raises that exception, and otherwise becomes the header, `  ...`
+    and the new `Class: first line of the message`. A block that could not be
+    judged from its run (not run, an undeclared error, no error where one is
+    shown) raises PageError: that needs a person, not a rewrite.
+    """
+    result = results.get(block.line)
+    if result is None:
+        raise PageError(not_run(block, results))
+    error, stdout = result["error"], result["stdout"]
+    want = block.expected_error
+    if want is None:
+        if error is not None:
+            raise PageError(f"{block.where}: raised {headline(error)}; fix the code, or show the traceback")
+        text = stdout
+    elif error is None:
+        raise PageError(f"{block.where}: the page shows {want.cls}, but nothing was raised")
+    else:
+        shown = want.traceback if matches(want, error) else f"{TRACEBACK}\n  ...\n{headline(error)}\n"
+        text = stdout + shown
+    if text and not text.endswith("\n"):
+        raise PageError(f"{block.where}: the output does not end with a newline, which a page cannot show")
+    return text
 
 
 def headline(error: dict) -> str:
@@ -257,10 +349,5 @@ def headline(error: dict) -> str:
 
 
 def diff(expected: str, actual: str) -> str:
-    import difflib
-
-    return "".join(
-        difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True), "shown on the page", "printed"
-        )
-    )
+    return "".join(difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True), "shown on the page", "printed"))
