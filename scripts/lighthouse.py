@@ -3,7 +3,7 @@
     python scripts/lighthouse.py [--site-dir site] [--json scores.json]
 
 Serves the built site the way a static host does (gzip, under its site_url's
-path: `tests/browser.py`), runs npm's `lighthouse` (pinned below, fetched by
+path: scripts/site_server.py), runs npm's `lighthouse` (pinned below, fetched by
 `npx`; not a dependency of `make test`) in Debian's Chromium on every page,
 prints performance, accessibility, best practices and SEO for each, and lists
 the failing audits of every score under its target. Exits 1 if a target is
@@ -19,10 +19,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
+from chromium import CHROMIUM, CHROMIUM_FLAGS, MISSING_CHROMIUM, chromium_present
+from site_server import serve_site, site_pages
 
-from browser import CHROMIUM, CHROMIUM_FLAGS, MISSING_CHROMIUM, chromium_present, serve_site, site_pages  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = "lighthouse@13.5.0"
 CATEGORIES = {"performance": "perf", "accessibility": "a11y", "best-practices": "best", "seo": "seo"}

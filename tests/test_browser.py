@@ -1,35 +1,26 @@
 """What readers get, in a real browser: every page of the built site, in both palettes.
 
-The built site is served on 127.0.0.1 with gzip (`browser.serve_site`) and opened
-in Debian's headless Chromium (`browser.launch_browser`). Every page must show
-no console error, uncaught exception, failed or third-party request, raw or
-unrendered math, broken image or image without alt text, unreadable text or
-figure, wrong figure variant, or copy button that copies anything but its code;
-instant navigation must re-render math and figures; the palette toggle must
-swap the figures. Full-page screenshots of every page in both palettes go to
+The built site is served on 127.0.0.1 with gzip (scripts/site_server.py) and
+opened in Debian's headless Chromium (scripts/chromium.py). Every page must
+show no console error, uncaught exception, failed or third-party request, raw
+or unrendered math, broken image or image without alt text, unreadable figure,
+wrong figure variant, serious or critical axe-core violation (text contrast
+included), or copy button that copies anything but its code; instant
+navigation must re-render math and figures; the palette toggle must swap the
+figures. Full-page screenshots of every page in both palettes go to
 screenshots/ (ignored by git), for review.
 
 The fixture site in tests/fixtures/browser/ breaks each of these on purpose,
 and the tests below prove `check_page` reports each one.
 """
 
-import os
 from pathlib import Path
 
 import pytest
-from browser import (
-    MISSING_CHROMIUM,
-    check_page,
-    chromium_present,
-    content_problems,
-    launch_browser,
-    navigation_problems,
-    page_name,
-    serve_site,
-    site_pages,
-    toggle_palette,
-)
+from browser import check_page, content_problems, navigation_problems, require_chromium, toggle_palette
+from chromium import launch_browser
 from playwright.sync_api import sync_playwright
+from site_server import serve_site, site_pages
 from sites import build, fixture_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,10 +34,7 @@ FIXTURES = "tests/fixtures/browser/docs"
 @pytest.fixture(scope="session")
 def browser():
     """One Chromium for the whole session. Without it the tests skip, except on CI, where they fail."""
-    if not chromium_present():
-        if os.environ.get("CI"):
-            pytest.fail(MISSING_CHROMIUM)
-        pytest.skip(MISSING_CHROMIUM)
+    require_chromium()
     with sync_playwright() as playwright:
         browser = launch_browser(playwright)
         yield browser
@@ -66,6 +54,12 @@ def site(built_site):
     """(base URL, page paths) of the built site, served as a static host would."""
     with serve_site(built_site) as url:
         yield url, site_pages(built_site)
+
+
+def page_name(path: str) -> str:
+    """A file-name-safe name for a page path: "" -> "index", "a/b/" -> "a-b", "404.html" -> "404"."""
+    name = path.strip("/").removesuffix(".html").replace("/", "-")
+    return name or "index"
 
 
 def report(problems: dict) -> str:
@@ -126,7 +120,7 @@ def fixture_site(tmp_path_factory):
              "extra_javascript: [assets/katex/katex.min.js, render_math_on_load.js]\n")
     site = tmp_path_factory.mktemp("browser-fixtures") / "site"
     with fixture_config("browser", FIXTURES, pages, extra) as config:
-        proc = build(site, config)
+        proc = build(site, config, offline=False)
     assert proc.returncode == 0, proc.stderr
     with serve_site(site) as url:
         yield url
@@ -145,7 +139,7 @@ CAUGHT = {
     "figure_wrong_variant": ("light", "figures/curve-dark.svg#only-light is marked #only-light but is not the -light.svg"),
     "figure_no_dark_variant": ("dark", "figures/curve-light.svg#only-light has no #only-dark variant"),
     "figure_unreadable": ("dark", "figures/unreadable-dark.svg#only-dark is hard to read in the dark palette"),
-    "low_contrast": ("light", "low contrast 2.1"),
+    "low_contrast": ("light", "axe serious color-contrast in the light palette"),
     "copy_prompt": ("light", "copy button 1 (#__code_0 > code) copies prompts and output"),
     "copy_output": ("light", "copy button 1 (#__code_0 > code) copies an output block"),
     "copy_other_text": ("light", "copy button 1 (#__code_0 > code) copied 'pip install something-else'"),
