@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1:8000
 # Material prints an end-of-life banner on every build; it is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build offline test figures check-figures outputs bench lighthouse clean
+.PHONY: setup serve build test figures check-figures outputs bench lighthouse clean
 .DELETE_ON_ERROR:
 
 # The stamps make set-up a no-op until the dependency files change.
@@ -34,13 +34,10 @@ check-figures: setup
 outputs: setup
 	$(BIN)/python scripts/outputs.py
 
-# A strict build, swapped into site/ only when it passes (scripts/build.py).
+# What is deployed: a strict build with the offline copy's zip beside it,
+# swapped into site/ only when all of it passes (scripts/build.py).
 build: figures
 	$(BIN)/python scripts/build.py
-
-# The offline copy (file://, search included), zipped into site/ beside the site.
-offline: build
-	$(BIN)/python scripts/offline.py
 
 serve: figures
 	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)

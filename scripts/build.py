@@ -1,65 +1,54 @@
-"""Build the site strictly, and swap it in only if the build passes.
+"""Build the site strictly, with its offline zip, and swap it in only if everything passed.
 
-    python scripts/build.py [--config-file mkdocs.yml] [--site-dir site]
+    python scripts/build.py [--config-file mkdocs.yml] [--site-dir site] [--no-offline]
 
 `mkdocs build --strict` writes pages as it goes and aborts at the end, so a
 failed build into site/ would leave it half-written. This builds into a fresh
-folder beside the target and renames it into place only on success. mkdocs
-names the page of a broken link but not the line: each such warning is
-repeated here as `docs/page.md:LINE: ...`.
+folder beside the target and renames it into place only on success. The site
+is what is deployed: the pages, and beside them the offline copy's zip that
+the home page links to (scripts/offline.py; `--no-offline` leaves it out, for
+the test fixtures' sites). Folders are made 0755 and files 0644, so a web
+server running as another user can read them. Warnings name the page and line
+(scripts/strict_build.py).
 """
 
+from __future__ import annotations
+
 import argparse
-import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from mkdocs.config import load_config
+from offline import ZIP_NAME, build_offline, pack
+from strict_build import mkdocs_build
 
-LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an absolute|an unrecognized relative) link '(?P<link>[^']+)'")
-
-
-def locate(docs_dir: Path, line: str) -> str | None:
-    """`docs/page.md:LINE: <warning>` for a link warning, if the link can be found."""
-    m = LINK_WARNING.search(line)
-    if m is None:
-        return None
-    page = docs_dir / m["page"]
-    try:
-        lines = page.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    for number, text in enumerate(lines, 1):
-        if f"({m['link']}" in text or f"]: {m['link']}" in text or f'"{m["link"]}"' in text:
-            warning = line.split(" - ", 1)[-1].strip()
-            return f"{page.as_posix()}:{number}: {warning}"
-    return None
+def publishable(folder: Path) -> None:
+    """Folders 0755 and files 0644: readable by a web server running as any user."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
-def build(config_file: Path, site_dir: Path) -> int:
+def build(config_file: Path, site_dir: Path, offline: bool = True) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-         "--site-dir", str(staging)],
-        capture_output=True, text=True, env=env, check=False,
-    )
-    docs_dir = Path(load_config(str(config_file)).docs_dir)
-    # Not --quiet: with it mkdocs stops counting warnings, and strict mode passes them.
-    for line in proc.stderr.splitlines():
-        if line.startswith("INFO") or not line.strip():
-            continue
-        print(locate(Path(os.path.relpath(docs_dir)), line) or line, file=sys.stderr)
-    if proc.returncode != 0:
+    try:
+        ok = mkdocs_build(config_file, staging)
+        if ok and offline:
+            with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
+                ok = build_offline(config_file, Path(tmp) / "site")
+                if ok:
+                    pack(Path(tmp) / "site", staging / ZIP_NAME, Path(ZIP_NAME).stem)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if not ok:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"build failed: {site_dir} left as it was", file=sys.stderr)
         return 1
+    publishable(staging)
     previous = site_dir.with_name(f".{site_dir.name}-previous")
     shutil.rmtree(previous, ignore_errors=True)
     if site_dir.exists():
@@ -73,8 +62,10 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("--no-offline", dest="offline", action="store_false",
+                        help="leave out the offline copy's zip (the test fixtures' sites)")
     args = parser.parse_args(argv)
-    return build(args.config_file, args.site_dir)
+    return build(args.config_file, args.site_dir, args.offline)
 
 
 if __name__ == "__main__":

@@ -1,30 +1,32 @@
-"""Build the offline copy of the site and pack it as a zip that works from file://.
+"""The offline copy of the site: built with Material's `offline` plugin, packed as a zip.
 
     python scripts/offline.py [--output site/gradient-descent-autograd-offline.zip]
 
-The site is built a second time with Material's `offline` plugin enabled
-(`OFFLINE=true`, see mkdocs.yml and hooks/offline_copy.py), through scripts/build.py,
-so strictly. The zip holds one folder; a reader unpacks it and opens its
-index.html. The zip is deterministic: sorted entries, fixed timestamps and
-modes, so the same built files always give the same bytes. It is written
-beside its target and renamed into place, so a failed run leaves no half zip.
+scripts/build.py makes it beside every site it builds (`make build`); run on
+its own, this writes only the zip. The site is built a second time with the
+`offline` plugin enabled (`OFFLINE=true`, see mkdocs.yml and
+hooks/offline_copy.py), strictly. The zip holds one folder; a reader unpacks
+it and opens its index.html from the file system. The zip is deterministic:
+sorted entries, fixed timestamps and modes, so the same built files always
+give the same bytes. It is written beside its target and renamed into place,
+so a failed run leaves no half zip.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 import zipfile
 from pathlib import Path
 
+from strict_build import mkdocs_build
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from offline_copy import ZIP_NAME  # noqa: E402  (one name, shared with the home page's link)
 
-BUILD = ROOT / "scripts" / "build.py"
 # What only a web host uses: a 404 page with absolute links, and the sitemap.
 HOST_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
@@ -33,7 +35,7 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 def pack(folder: Path, output: Path, top: str) -> int:
     """Zip every file under `folder` as `top/<path>`, deterministically; return the entry count."""
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
-    paths = [folder / name for name in names if name not in HOST_ONLY]
+    paths = [folder / name for name in names if Path(name).name not in HOST_ONLY]
     output.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
     os.close(fd)
@@ -45,6 +47,7 @@ def pack(folder: Path, output: Path, top: str) -> int:
                 info.create_system = 3  # unix, so that the mode below is read
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes(), compresslevel=9)
+        os.chmod(tmp, 0o644)  # mkstemp's 0600 would keep a web server from reading it
         os.replace(tmp, output)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -52,28 +55,23 @@ def pack(folder: Path, output: Path, top: str) -> int:
     return len(paths)
 
 
-def build_offline(config_file: Path, site_dir: Path) -> int:
-    """scripts/build.py with the offline plugin on; its messages pass through."""
-    env = dict(os.environ, OFFLINE="true")
-    proc = subprocess.run([sys.executable, str(BUILD), "--config-file", str(config_file),
-                           "--site-dir", str(site_dir)], env=env, check=False)
-    return proc.returncode
+def build_offline(config_file: Path, site_dir: Path) -> bool:
+    """The site built with the offline plugin on, strictly; its messages pass through."""
+    return mkdocs_build(config_file, site_dir, OFFLINE="true")
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=Path("site") / ZIP_NAME)
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("--site-dir", type=Path, default=None,
-                        help="keep the unpacked offline build here (default: a temporary folder)")
     return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
     args = parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
-        site_dir = args.site_dir or Path(tmp) / "site"
-        if build_offline(args.config_file, site_dir) != 0:
+        site_dir = Path(tmp) / "site"
+        if not build_offline(args.config_file, site_dir):
             print(f"offline build failed: {args.output} left as it was", file=sys.stderr)
             return 1
         count = pack(site_dir, args.output, Path(ZIP_NAME).stem)

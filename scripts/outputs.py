@@ -23,7 +23,8 @@ import sys
 import time
 from pathlib import Path
 
-from page_blocks import ROOT, Block, PageError, Site, produced_output, run_page
+from block_runs import produced_output, run_page
+from page_blocks import ROOT, Block, PageError, Site
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from project_files import write_atomic  # noqa: E402

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 import pytest
-
+from mkdocs.config import load_config
 from sites import build
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,8 +24,14 @@ def root() -> Path:
 
 
 @pytest.fixture(scope="session")
+def site_config():
+    """mkdocs.yml, loaded as MkDocs loads it."""
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The whole site, built once per test session with `scripts/build.py` (strict)."""
+    """The whole site as `make build` leaves it (strict, offline zip included), built once per session."""
     site = tmp_path_factory.mktemp("built") / "site"
     proc = build(site)
     warnings = [line for line in proc.stderr.splitlines() if line.strip()]

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from page_blocks import PageError, Site, problem, run_page
+from block_runs import problem, run_page
+from page_blocks import PageError, Site
 
 SITE = Site()
 
