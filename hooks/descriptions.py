@@ -18,7 +18,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from snippet_lines import source_name  # hooks/ is on sys.path while MkDocs loads a hook
 
 NOTEBOOK_SUFFIXES = (".ipynb", ".py")
@@ -30,7 +33,7 @@ def notebook_description(path: str) -> object:
     return jupytext.read(path).metadata.get("description")
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     docs = Path(config.docs_dir).resolve()
     if page.file.abs_src_path is None:  # a page generated in memory
         name = f"page {page.file.src_uri}"

@@ -8,15 +8,17 @@ CSS lists it first, so the woff/ttf fallbacks are never requested.
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from project_files import project_root  # hooks/ is on sys.path while MkDocs loads a hook
 
 DIST = Path("node_modules/katex/dist")
 FILES = ["katex.min.js", "katex.min.css"]
 
 
-def on_files(files, config):
-    dist = Path(config.config_file_path).resolve().parent / DIST
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    dist = project_root(config) / DIST
     if not (dist / "katex.min.js").is_file():
         raise PluginError(f"{dist}/katex.min.js is missing: run `npm ci` (or `make setup`)")
     wanted = [dist / name for name in FILES] + sorted((dist / "fonts").glob("*.woff2"))

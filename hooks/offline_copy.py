@@ -14,22 +14,25 @@ to the hosted one there.
 
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from project_files import project_root  # hooks/ is on sys.path while MkDocs loads a hook
 
 SHIM = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"  # the plugin looks for "iframe-worker"
 ZIP_NAME = "gradient-descent-autograd-offline.zip"
 
 
-def offline_enabled(config) -> bool:
+def offline_enabled(config: MkDocsConfig) -> bool:
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
 
 
 @event_priority(100)  # before the plugin's on_config, so it sees a shim and adds none of its own
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if offline_enabled(config):
         config.extra["polyfills"] = [SHIM_URI]
         # Instant navigation fetches pages, which file:// forbids; Material then never
@@ -39,17 +42,17 @@ def on_config(config):
     return config
 
 
-def on_files(files, config):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     if not offline_enabled(config):
         return files
-    shim = Path(config.config_file_path).resolve().parent / SHIM
+    shim = project_root(config) / SHIM
     if not shim.is_file():
         raise PluginError(f"{shim} is missing: run `npm ci` (or `make setup`)")
     files.append(File.generated(config, SHIM_URI, abs_src_path=str(shim)))
     return files
 
 
-def on_page_content(content, page, config, files):
+def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if offline_enabled(config) and page.is_homepage:
         content = content.replace(f'href="{ZIP_NAME}"', f'href="{config.site_url}{ZIP_NAME}"')
     return content

@@ -14,7 +14,11 @@ import re
 from pathlib import Path
 
 import markdown
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from project_files import project_root  # hooks/ is on sys.path while MkDocs loads a hook
 from pymdownx.snippets import SnippetMissingError
 
 # The forms pymdownx.snippets accepts: a single line `--8<-- "path"` (escaped
@@ -57,9 +61,9 @@ def expand(text: str, preprocessor, page: str) -> list[tuple[int, str]]:
     return out
 
 
-def source_name(page, config) -> str:
+def source_name(page: Page, config: MkDocsConfig) -> str:
     """A page's source file as errors name it: relative to mkdocs.yml's folder if inside it."""
-    root = Path(config.config_file_path).resolve().parent
+    root = project_root(config)
     source = Path(page.file.abs_src_path).resolve()
     return source.relative_to(root).as_posix() if source.is_relative_to(root) else str(source)
 
@@ -67,7 +71,7 @@ def source_name(page, config) -> str:
 _preprocessors: dict[int, object] = {}
 
 
-def on_page_markdown(markdown_text, page, config, files):
+def on_page_markdown(markdown_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fail the build on a missing snippet with `page:line`, before pymdownx does."""
     if not page.file.src_uri.endswith(".md"):
         return markdown_text

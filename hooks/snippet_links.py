@@ -1,6 +1,7 @@
 """Publish snippets/ with the site, and link every embedded snippet to its file.
 
-Every file under snippets/ is copied into the site as `snippets/<path>`, so a
+Every file of the pages' code under snippets/ (hooks/snippet_roles.py: not the
+figure pipeline's modules) is copied into the site as `snippets/<path>`, so a
 reader can save the exact code the tests run. A fence whose body is `--8<--`
 includes of snippet files gets the file as its title, which Material shows
 above the block, and the title becomes a download link to the published file.
@@ -16,14 +17,16 @@ import html
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from snippet_lines import source_name  # hooks/ is on sys.path while MkDocs loads a hook
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from code_fences import fences  # hooks/ is on sys.path while MkDocs loads a hook
+from snippet_lines import source_name
+from project_files import project_root
+from snippet_roles import is_published
 
 SNIPPETS = "snippets"
-# Bytecode and caches are not code a reader should save.
-SKIP_PARTS = {"__pycache__", ".pytest_cache", ".ipynb_checkpoints"}
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
 # An unescaped single-line include (`;--8<--` is pymdownx's escape: shown, not included).
 INCLUDE = re.compile(r'^[ \t]*-+8<-+[ \t]+"(?P<spec>[^"]+)"[ \t]*$')
 TITLE = re.compile(r'\btitle=')
@@ -36,21 +39,6 @@ def snippet_path(spec: str) -> str:
     """`snippets/a/b.py:section` or `snippets/a/b.py:3:9` -> `snippets/a/b.py`."""
     head, _, tail = spec.rpartition("/")
     return f"{head}/{tail.split(':', 1)[0]}" if head else spec.split(":", 1)[0]
-
-
-def fences(lines: list[str]):
-    """Yield (index of the opening line, match, body lines) for each outermost fence."""
-    i = 0
-    while i < len(lines):
-        m = FENCE.match(lines[i])
-        if m is None:
-            i += 1
-            continue
-        char, size = m["fence"][0], len(m["fence"])
-        close = re.compile(rf"^[ \t]*{re.escape(char)}{{{size},}}[ \t]*$")
-        end = next((j for j in range(i + 1, len(lines)) if close.match(lines[j])), len(lines))
-        yield i, m, lines[i + 1 : end]
-        i = end + 1
 
 
 def embedded_files(body: list[str]) -> list[str]:
@@ -95,17 +83,17 @@ def add_titles(markdown: str, page_name: str, published, file_lines=None) -> tup
     return "\n".join(lines), titles
 
 
-def on_files(files, config):
-    root = Path(config.config_file_path).resolve().parent
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    root = project_root(config)
     for path in sorted((root / SNIPPETS).rglob("*")):
-        if path.is_file() and not SKIP_PARTS.intersection(path.parts) and path.suffix != ".pyc":
+        if path.is_file() and is_published(path.relative_to(root)):
             uri = path.relative_to(root).as_posix()
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not page.file.src_uri.endswith(".md"):
         return markdown
     name = source_name(page, config)
@@ -119,7 +107,7 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def on_page_content(content, page, config, files):
+def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Turn each title added above into links to the files it names."""
     for title in _titles.pop(page.file.src_uri, []):
         span = f'<span class="filename">{html.escape(title)}</span>'

@@ -62,7 +62,7 @@ def _render_folder(targets):
 
 
 def _rendered(targets, jobs):
-    """Yield (target, outputs, error, traceback, seconds) as targets finish.
+    """Yield (target, outputs, sizes, error, traceback, seconds) as targets finish.
 
     A snippet folder is one unit of work: its sibling modules (the page's code)
     are imported once for all its figures. With more than one folder to draw
@@ -113,7 +113,7 @@ def build(targets, out, *, force, full, jobs, show_traceback):
         else:
             stale.append((target, inputs))
     hashes = dict(stale)
-    for target, outputs, error, trace, seconds in _rendered([t for t, _ in stale], jobs):
+    for target, outputs, sizes, error, trace, seconds in _rendered([t for t, _ in stale], jobs):
         if error:
             if show_traceback:
                 fail(trace.rstrip())
@@ -122,7 +122,7 @@ def build(targets, out, *, force, full, jobs, show_traceback):
             continue
         for rel, data in outputs.items():
             plan.write_atomic(out / rel, data)
-        manifest[target.name] = plan.manifest_entry(hashes[target], outputs)
+        manifest[target.name] = plan.manifest_entry(hashes[target], outputs, sizes)
         heavy = max((len(data) for rel, data in outputs.items() if rel.endswith(".svg")), default=0) > HEAVY_SVG
         report("built", seconds, target, "  -> " + ", ".join(sorted(Path(rel).name for rel in outputs))
                + (f"  (over {HEAVY_SVG // 1000} KB: consider FORMAT = \"png\")" if heavy else ""))

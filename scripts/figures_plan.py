@@ -3,10 +3,13 @@
 Standard library only, on purpose: a run with nothing to do must finish without
 importing matplotlib or torch, so everything needed to decide that lives here.
 
-A *target* is one figure module (`snippets/<page_slug>/fig_<name>.py`, named
-`<name>`, written as `figures/<name>-light.<ext>` and `-dark.<ext>`) or one
-numbers module (`snippets/<page_slug>/values.py`, named `values:<page_slug>`,
-written as `values/<page_slug>.json`).
+A *target* is one figure (written as `figures/<name>-light.<ext>` and
+`-dark.<ext>`, and `-narrow-light`/`-narrow-dark` too when its function takes
+`narrow`) or one numbers module (`snippets/<page_slug>/values.py`, named
+`values:<page_slug>`, written as `values/<page_slug>.json`). A figure module
+`snippets/<page_slug>/fig_<name>.py` defines `draw()`, the figure `<name>`; or
+it declares several figures at once with a dict literal
+`FIGURES = {"<name>": function, ...}`, read here without running the module.
 
 The *manifest* (`<out>/.generated.json`, committed next to the outputs and
 hidden from MkDocs by its leading dot) records, per target, the hash of its
@@ -15,14 +18,18 @@ so a fresh clone with committed figures rebuilds nothing, and a hand-edited or
 deleted output is rebuilt.
 """
 
+import ast
 import hashlib
 import json
-import os
-import tempfile
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "hooks"))
+from project_files import write_atomic  # noqa: E402,F401  (re-exported: scripts/figures.py writes with it)
+from snippet_roles import FIGURE_PREFIX, VALUES_FILE  # noqa: E402
+
 SCRIPTS = Path(__file__).resolve().parent
 STYLES = {"light": SCRIPTS / "styles" / "light.mplstyle", "dark": SCRIPTS / "styles" / "dark.mplstyle"}
 # The pinned versions of everything that draws: bumping a pin rebuilds every output.
@@ -30,8 +37,6 @@ PINS = ROOT / "requirements.txt"
 REPRODUCIBLE = ROOT / "hooks" / "reproducible.py"  # the environment figure code runs under
 MANIFEST = ".generated.json"
 OUTPUT_DIRS = ("figures", "values")  # under --out; every file in them is generated
-FIGURE_PREFIX = "fig_"
-VALUES_FILE = "values.py"
 VALUES_PREFIX = "values:"
 
 
@@ -43,6 +48,7 @@ class PlanError(Exception):
 class Target:
     name: str  # "<name>" for a figure, "values:<page_slug>" for numbers
     source: Path  # the module that draws or computes it
+    declared: bool = False  # one of the module's FIGURES, not its draw()
 
     @property
     def is_figure(self):
@@ -65,19 +71,40 @@ def discover(snippets):
         raise PlanError(f"{display(snippets)}: snippets folder not found")
     found = {}
     for folder in sorted(p for p in snippets.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        sources = sorted(folder.glob(f"{FIGURE_PREFIX}*.py"))
-        names = [p.stem[len(FIGURE_PREFIX):] for p in sources]
+        targets = []
+        for source in sorted(folder.glob(f"{FIGURE_PREFIX}*.py")):
+            declared = declared_figures(source)
+            if declared is None:
+                targets.append(Target(source.stem[len(FIGURE_PREFIX):], source))
+            else:
+                targets += [Target(name, source, declared=True) for name in declared]
         if (folder / VALUES_FILE).is_file():
-            sources.append(folder / VALUES_FILE)
-            names.append(VALUES_PREFIX + folder.name)
-        for name, source in zip(names, sources):
-            if name in found:
+            targets.append(Target(VALUES_PREFIX + folder.name, folder / VALUES_FILE))
+        for target in targets:
+            if target.name in found:
                 raise PlanError(
-                    f"{display(source)}: figure name '{name}' is already defined by "
-                    f"{display(found[name].source)}; figure names must be unique"
+                    f"{display(target.source)}: figure name '{target.name}' is already defined by "
+                    f"{display(found[target.name].source)}; figure names must be unique"
                 )
-            found[name] = Target(name, source)
+            found[target.name] = target
     return [found[name] for name in sorted(found)]
+
+
+def declared_figures(source):
+    """The names in a module's `FIGURES = {...}` dict literal, or None if it declares none."""
+    try:
+        tree = ast.parse(source.read_text(encoding="utf-8"), filename=str(source))
+    except SyntaxError:
+        return None  # reported with its line when the module is run
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        if any(isinstance(t, ast.Name) and t.id == "FIGURES" for t in targets):
+            keys = node.value.keys if isinstance(node.value, ast.Dict) else None
+            if not keys or not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in keys):
+                raise PlanError(f"{display(source)}:{node.lineno}: FIGURES must be a dict literal whose keys "
+                                "are the figure names, as strings")
+            return [k.value for k in keys]
+    return None
 
 
 def _sha(data):
@@ -138,9 +165,12 @@ def manifest_text(manifest):
     return json.dumps(manifest, indent=2, sort_keys=True) + "\n"
 
 
-def manifest_entry(inputs, outputs):
-    """`outputs` maps paths relative to --out to their bytes."""
-    return {"inputs": inputs, "outputs": {rel: output_hash(data) for rel, data in sorted(outputs.items())}}
+def manifest_entry(inputs, outputs, sizes=None):
+    """`outputs` maps paths relative to --out to their bytes; `sizes`, figures to [smallest text pt, width pt]."""
+    entry = {"inputs": inputs, "outputs": {rel: output_hash(data) for rel, data in sorted(outputs.items())}}
+    if sizes:
+        entry["text_pt"] = dict(sorted(sizes.items()))
+    return entry
 
 
 def is_up_to_date(entry, inputs, out):
@@ -157,22 +187,3 @@ def existing_outputs(out):
         if folder.is_dir():
             found.update(p.relative_to(out).as_posix() for p in folder.rglob("*") if p.is_file())
     return found
-
-
-def write_atomic(path, data):
-    """Write all of `data` or nothing: a temporary file in the same folder, then a rename.
-
-    Unchanged files are not rewritten, so `mkdocs serve` does not reload for nothing.
-    """
-    if path.is_file() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would otherwise end up on the output
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

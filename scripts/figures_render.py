@@ -7,6 +7,7 @@ is imported once, not once per figure.
 """
 
 import contextlib
+import inspect
 import io
 import json
 import os
@@ -15,12 +16,12 @@ import re
 import sys
 import time
 import traceback
-from importlib.util import module_from_spec, spec_from_file_location
 from pathlib import Path
 
 # Before torch is imported: one thread and MKL's CPU-independent code path, so
 # that the figures are byte-identical on every machine (hooks/reproducible.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
+from project_files import load_module  # noqa: E402
 from reproducible import REPRODUCIBLE_ENV  # noqa: E402
 
 os.environ.update(REPRODUCIBLE_ENV)
@@ -31,6 +32,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 from figures_plan import STYLES, display  # noqa: E402
 
@@ -134,12 +136,8 @@ def _blamed(target):
 
 def _load(target):
     name = "_snippet_" + re.sub(r"\W", "_", f"{target.folder.name}_{target.source.stem}")
-    spec = spec_from_file_location(name, target.source)
-    module = module_from_spec(spec)
-    sys.modules[name] = module  # some code (dataclasses, pickling) looks itself up here
     _reset()
-    spec.loader.exec_module(module)
-    return module
+    return load_module(target.source, name)
 
 
 def _required(target, module, function):
@@ -151,31 +149,62 @@ def _required(target, module, function):
     return getattr(module, function)
 
 
+def _draw_function(target, module):
+    """The function that draws `target`: the module's draw(), or its FIGURES entry."""
+    if not target.declared:
+        return _required(target, module, "draw"), "draw"
+    declared = getattr(module, "FIGURES", {})
+    draw = declared.get(target.name) if isinstance(declared, dict) else None
+    if not callable(draw):
+        line = _line_of(target.source, r"FIGURES\b")
+        raise SnippetError(f"{display(target.source)}:{line}: TypeError: FIGURES[{target.name!r}] is not a function")
+    return draw, getattr(draw, "__name__", "draw")
+
+
+def _smallest_text_pt(figure):
+    """The font size of the smallest visible text of a drawn figure, in points."""
+    sizes = [t.get_fontsize() for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+    return min(sizes) if sizes else None
+
+
 def render_figure(target):
-    """{path relative to --out: bytes} for the light and dark variants of a figure."""
+    """{path relative to --out: bytes} of every variant of a figure, and its text sizes.
+
+    Light and dark always; narrow light and dark as well when the drawing
+    function takes `narrow` (a layout for phones: the page shows it under a
+    media query). The sizes, {path: [smallest text in pt, width in pt]}, let
+    the browser tests check the text a reader sees at a phone's width.
+    """
     with _blamed(target):
         module = _load(target)
-        draw = _required(target, module, "draw")
+        draw, function = _draw_function(target, module)
         fmt = getattr(module, "FORMAT", "svg")
         if fmt not in FORMATS:
             line = _line_of(target.source, r"FORMAT\s*=")
             raise SnippetError(f"{display(target.source)}:{line}: ValueError: FORMAT must be 'svg' or 'png', not {fmt!r}")
-        outputs = {}
-        for variant, style in STYLES.items():
-            with plt.style.context(["default", style]), matplotlib.rc_context(RC_FIXED):
-                _reset()
-                figure = draw()
-                if not isinstance(figure, Figure):
-                    line = _line_of(target.source, r"def\s+draw\b")
-                    raise SnippetError(
-                        f"{display(target.source)}:{line}: TypeError: draw() must return a "
-                        f"matplotlib Figure, not {type(figure).__name__}"
-                    )
-                buffer = io.BytesIO()
-                figure.savefig(buffer, format=fmt, metadata=METADATA[fmt], dpi=PNG_DPI if fmt == "png" else "figure")
-                plt.close(figure)
-            outputs[f"figures/{target.name}-{variant}.{fmt}"] = buffer.getvalue()
-        return outputs
+        layouts = {"": {}}
+        if "narrow" in inspect.signature(draw).parameters:
+            layouts["narrow-"] = {"narrow": True}
+        outputs, sizes = {}, {}
+        for prefix, kwargs in layouts.items():
+            for variant, style in STYLES.items():
+                with plt.style.context(["default", style]), matplotlib.rc_context(RC_FIXED):
+                    _reset()
+                    figure = draw(**kwargs)
+                    if not isinstance(figure, Figure):
+                        line = _line_of(target.source, rf"def\s+{function}\b")
+                        raise SnippetError(
+                            f"{display(target.source)}:{line}: TypeError: {function}() must return a "
+                            f"matplotlib Figure, not {type(figure).__name__}"
+                        )
+                    buffer = io.BytesIO()
+                    figure.savefig(buffer, format=fmt, metadata=METADATA[fmt],
+                                   dpi=PNG_DPI if fmt == "png" else "figure")
+                    rel = f"figures/{target.name}-{prefix}{variant}.{fmt}"
+                    sizes[rel] = [_smallest_text_pt(figure), round(figure.get_figwidth() * 72, 3)]
+                    plt.close(figure)
+                outputs[rel] = buffer.getvalue()
+        return outputs, sizes
 
 
 def render_values(target):
@@ -198,16 +227,16 @@ def render_values(target):
                 f"format it in values(), so the page shows exactly the digits it should"
             )
     text = json.dumps(result, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-    return {f"values/{target.folder.name}.json": text.encode("utf-8")}
+    return {f"values/{target.folder.name}.json": text.encode("utf-8")}, {}
 
 
 def render(target):
-    """Bytes of every output of `target`; raises SnippetError with a one-line message."""
+    """(bytes of every output of `target`, text sizes); raises SnippetError with a one-line message."""
     return render_figure(target) if target.is_figure else render_values(target)
 
 
 def render_folder(targets):
-    """Yield (target, outputs, error, traceback, seconds) for the targets of one snippet folder.
+    """Yield (target, outputs, sizes, error, traceback, seconds) for the targets of one snippet folder.
 
     `outputs` is None when the target's code failed; `error` is then its
     one-line message and `traceback` the full one, as text (it may cross a
@@ -217,8 +246,8 @@ def render_folder(targets):
         for target in targets:
             start = time.perf_counter()
             try:
-                outputs, error, trace = render(target), None, None
+                (outputs, sizes), error, trace = render(target), None, None
             except SnippetError as exc:
-                outputs, error = None, str(exc)
+                outputs, sizes, error = None, None, str(exc)
                 trace = "".join(traceback.format_exception(exc.__cause__ or exc))
-            yield target, outputs, error, trace, time.perf_counter() - start
+            yield target, outputs, sizes, error, trace, time.perf_counter() - start

@@ -1,10 +1,18 @@
 """Shared fixtures and options for the whole suite."""
 
+import os
 from pathlib import Path
 
-import pytest
-from mkdocs.config import load_config
-from sites import build
+from reproducible import REPRODUCIBLE_ENV
+
+# Before any test module imports torch: the tests run the pages' code in this
+# process under the same environment as the figures, the notebook kernel and
+# the code-block harness, so that they see the same last digits.
+os.environ.update(REPRODUCIBLE_ENV)
+
+import pytest  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from sites import build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 

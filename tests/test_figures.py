@@ -18,10 +18,13 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = ROOT / "scripts" / "figures.py"
 FIXTURES = ROOT / "tests" / "fixtures" / "figures"
 DOCS = ROOT / "docs"
-GOOD = ("line", "bars")  # the fixture folders that build
+GOOD = ("line", "bars", "several")  # the fixture folders that build
 GOOD_OUTPUTS = {
     "figures/fixture_line-light.svg", "figures/fixture_line-dark.svg",
     "figures/fixture_bars-light.png", "figures/fixture_bars-dark.png",
+    "figures/fixture_small-light.svg", "figures/fixture_small-dark.svg",
+    "figures/fixture_wide-light.svg", "figures/fixture_wide-dark.svg",
+    "figures/fixture_wide-narrow-light.svg", "figures/fixture_wide-narrow-dark.svg",
     "values/line.json",
 }
 
@@ -132,6 +135,31 @@ def test_builds_light_and_dark_variants_and_the_values_file(built):
     assert data["points"] == "21" and all(isinstance(v, str) for v in data.values())
 
 
+def test_one_module_declares_several_figures_and_a_narrow_layout(built):
+    """FIGURES names two figures; the one whose function takes `narrow` gets narrow variants too,
+    and the manifest records each output's smallest text and width, in points."""
+    _, out = built
+    manifest = json.loads((out / ".generated.json").read_text())
+    assert set(manifest["fixture_wide"]["outputs"]) == {
+        f"figures/fixture_wide-{layout}{variant}.svg" for layout in ("", "narrow-") for variant in ("light", "dark")}
+    sizes = manifest["fixture_wide"]["text_pt"]
+    assert sizes["figures/fixture_wide-light.svg"] == [9.0, 432.0]  # the titles' 9 pt; 6 in wide
+    assert sizes["figures/fixture_wide-narrow-dark.svg"] == [9.0, 216.0]
+    assert set(manifest["fixture_small"]["outputs"]) == {"figures/fixture_small-light.svg",
+                                                          "figures/fixture_small-dark.svg"}
+
+
+def test_figures_that_is_not_a_dict_literal_is_refused_naming_its_line(tmp_path):
+    snippets = snippets_with(tmp_path, "several")
+    module = snippets / "several/fig_fixture_several.py"
+    module.write_text(module.read_text().replace("FIGURES = {", "FIGURES = dict({") + ")\n", encoding="utf-8")
+    module.write_text(module.read_text().replace("draw_small}\n)", "draw_small})"), encoding="utf-8")
+    proc = figures("--snippets", snippets, "--out", tmp_path / "out")
+    assert proc.returncode == 1
+    assert proc.stderr == (f"{module}:{line_of(module, 'FIGURES = ')}: FIGURES must be a dict literal whose keys "
+                           "are the figure names, as strings\n")
+
+
 def test_two_runs_in_separate_processes_give_byte_identical_files(built, tmp_path):
     snippets, first = built
     proc = figures("--snippets", snippets, "--out", tmp_path / "second", "--jobs", "2")  # a pool, unlike the first
@@ -144,7 +172,8 @@ def test_a_run_with_nothing_to_do_imports_neither_torch_nor_matplotlib(built):
     before = tree(out)
     proc = figures("--snippets", snippets, "--out", out, importtime=True)
     assert proc.returncode == 0, proc.stderr
-    assert statuses(proc.stdout) == dict.fromkeys(["fixture_bars", "fixture_line", "values:line"], "cached")
+    assert statuses(proc.stdout) == dict.fromkeys(
+        ["fixture_bars", "fixture_line", "fixture_small", "fixture_wide", "values:line"], "cached")
     modules = imported_modules(proc.stderr)
     assert "figures_plan" in modules and not modules & {"torch", "matplotlib", "numpy"}
     assert tree(out) == before
@@ -157,10 +186,11 @@ def test_a_changed_input_or_a_hand_edited_output_is_rebuilt_and_nothing_else(bui
     (snippets / "bars/curve.py").touch()  # a newer file with the same bytes is no change
     proc = figures("--snippets", snippets, "--out", out)
     assert proc.returncode == 0, proc.stderr
-    assert statuses(proc.stdout) == {"fixture_line": "built", "values:line": "built", "fixture_bars": "cached"}
+    others = {"fixture_small": "cached", "fixture_wide": "cached"}
+    assert statuses(proc.stdout) == {"fixture_line": "built", "values:line": "built", "fixture_bars": "cached", **others}
     (out / "figures/fixture_bars-dark.png").write_bytes(b"edited by hand")
     proc = figures("--snippets", snippets, "--out", out)
-    assert statuses(proc.stdout) == {"fixture_line": "cached", "values:line": "cached", "fixture_bars": "built"}
+    assert statuses(proc.stdout) == {"fixture_line": "cached", "values:line": "cached", "fixture_bars": "built", **others}
     assert {k: v for k, v in tree(out).items() if k != ".generated.json"} == \
         {k: v for k, v in tree(built[1]).items() if k != ".generated.json"}
 
@@ -218,7 +248,8 @@ def test_check_reports_a_manifest_not_regenerated_after_a_change(built, tmp_path
 def test_an_unknown_name_exits_2_listing_the_valid_names(built, tmp_path):
     proc = figures("--snippets", built[0], "--out", tmp_path / "out", "--only", "fixture_lines")
     assert proc.returncode == 2
-    assert proc.stderr == "figures.py: unknown name 'fixture_lines'; valid names: fixture_bars, fixture_line, values:line\n"
+    assert proc.stderr == ("figures.py: unknown name 'fixture_lines'; valid names: fixture_bars, fixture_line, "
+                           "fixture_small, fixture_wide, values:line\n")
     assert not (tmp_path / "out").exists()
 
 

@@ -2,49 +2,30 @@
 
 The page's blocks and their printed outputs are run by test_codeblocks.py; this
 file checks what the prose and the derivations claim: the hand gradient against
-autograd, the closed form against least squares, the learning-rate bounds, and
-that the prose holds no number typed by hand.
+autograd, the closed form against least squares, and the learning-rate bounds.
+(tests/test_typed_numbers.py checks that the prose holds no number typed by hand.)
 """
 
-import contextlib
-import importlib.util
-import io
-import json
-import re
-import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
+from page_code import page_module
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "snippets" / "gradient_descent"
-PAGE = ROOT / "docs" / "gradient-descent.md"
 SEEDS = range(5)
-
-
-def load(name):
-    """A module of the page's snippet folder, its printing swallowed, its siblings importable."""
-    sys.path.insert(0, str(FOLDER))
-    try:
-        spec = importlib.util.spec_from_file_location(f"_gd_test_{name}", FOLDER / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        with contextlib.redirect_stdout(io.StringIO()):
-            spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(FOLDER))
 
 
 @pytest.fixture(scope="module")
 def gd():
-    return load("gradient_descent")
+    return page_module(FOLDER / "gradient_descent.py")
 
 
 @pytest.fixture(scope="module")
 def values():
-    return load("values").values()
+    return page_module(FOLDER / "values.py").values()
 
 
 def autograd_gradient(cost, *arrays):
@@ -120,10 +101,13 @@ def test_cost_is_the_parabola_around_w_star(gd, seed):
     assert gd.cost(w) == pytest.approx(gd.cost_min + gd.sum_xx * (w - gd.w_star) ** 2, rel=1e-12)
 
 
-def test_normal_equations_match_lstsq_for_several_weights():
-    rng = np.random.default_rng(0)
+@pytest.mark.parametrize("seed", SEEDS)
+def test_the_pages_vector_gradient_vanishes_at_the_least_squares_weights(gd, seed):
+    """Setting the page's 2 X^T (Xw - y) to zero gives the normal equations, solved by lstsq."""
+    rng = np.random.default_rng(seed)
     X, y = rng.normal(size=(15, 3)), rng.normal(size=15)
-    np.testing.assert_allclose(np.linalg.solve(X.T @ X, X.T @ y), np.linalg.lstsq(X, y, rcond=None)[0], rtol=1e-10)
+    w = np.linalg.lstsq(X, y, rcond=None)[0]
+    np.testing.assert_allclose(gd.gradient_vector(X, y, w), 0, atol=1e-10)
 
 
 # The learning rate
@@ -185,16 +169,15 @@ def test_other_conventions_bounds(gd, values, convention, scale, eta_max_key):
     assert errors[1 - 1e-3] < 1e-6 and errors[1 + 1e-3] > 1e6
 
 
-def test_several_weights_bound_is_one_over_the_largest_eigenvalue():
+def test_several_weights_bound_is_one_over_the_largest_eigenvalue(gd):
+    """The page's n-weight update with its gradient_vector: stable just below 1 / lambda_max(X^T X)."""
     rng = np.random.default_rng(1)
     X, y = rng.normal(size=(15, 3)), rng.normal(size=15)
     w_star = np.linalg.lstsq(X, y, rcond=None)[0]
     eta_max = 1 / np.linalg.eigvalsh(X.T @ X).max()
     for factor, converges in ((1 - 1e-2, True), (1 + 1e-2, False)):
-        w = np.zeros(3)
-        for _ in range(5_000):
-            w = w - factor * eta_max * 2 * X.T @ (X @ w - y)
-        assert (np.linalg.norm(w - w_star) < 1e-6) == converges
+        ws = run(lambda w, eta=factor * eta_max: w - eta * gd.gradient_vector(X, y, w), np.zeros(3), 5_000)
+        assert (np.linalg.norm(ws[-1] - w_star) < 1e-6) == converges
 
 
 # What the prose says about PyTorch
@@ -204,27 +187,3 @@ def test_mse_loss_is_the_mean_by_default(gd):
     w = 0.5
     prediction, target = torch.from_numpy(w * gd.x), torch.from_numpy(gd.y)
     assert torch.nn.MSELoss()(prediction, target).item() == pytest.approx(gd.cost(w) / len(gd.x), rel=1e-12)
-
-
-def test_float32_is_torchs_default():
-    assert torch.get_default_dtype() == torch.float32
-
-
-# The numbers in the prose
-
-
-def test_every_number_in_the_prose_comes_from_values(values):
-    """Outside code, formulas' small constants and macros, the page has no typed number."""
-    text = PAGE.read_text(encoding="utf-8")
-    used = set(re.findall(r"\{\{\s*gradient_descent\.(\w+)\s*\}\}", text))
-    assert used == set(values), f"unknown keys {used - set(values)}, unused keys {set(values) - used}"
-    prose = text.split("---", 2)[2]  # drop the front matter
-    for pattern in (r"^(`{3,}).*?^\1", r"<!--.*?-->", r"\{\{.*?\}\}", r"`[^`\n]+`", r"\]\([^)]*\)"):
-        prose = re.sub(pattern, " ", prose, flags=re.S | re.M)
-    typed = re.findall(r"\d+\.\d+|\d{2,}", prose)
-    assert not typed, f"numbers typed by hand in {PAGE.name}: {typed}"
-
-
-def test_values_file_is_up_to_date(values):
-    committed = json.loads((ROOT / "docs" / "values" / "gradient_descent.json").read_text(encoding="utf-8"))
-    assert committed == values

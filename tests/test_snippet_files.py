@@ -8,27 +8,75 @@ from the built site, served as a static host serves it.
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import pytest
-from snippet_links import add_titles, embedded_files
 from code_fences import fences
+from site_server import serve_site
+from snippet_links import add_titles, embedded_files
+from snippet_roles import is_published
 
 ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 120  # seconds; the slowest file, the notebook source, trains a model for a few thousand steps
+RAISES = re.compile(r"^# raises: (?P<cls>[\w.]+)\s*$")
 
 
-def snippet_files() -> list[Path]:
-    return sorted(p for p in (ROOT / "snippets").rglob("*")
-                  if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc")
+def published_files() -> list[Path]:
+    """The files of snippets/ that the site publishes (hooks/snippet_roles.py), relative to the root."""
+    return sorted(p.relative_to(ROOT) for p in (ROOT / "snippets").rglob("*")
+                  if p.is_file() and is_published(p.relative_to(ROOT)))
 
 
-def test_every_snippet_file_is_published(built_site):
-    problems = [f"{p.relative_to(ROOT)}: not published as it is" for p in snippet_files()
-                if not (built_site / p.relative_to(ROOT)).is_file()
-                or (built_site / p.relative_to(ROOT)).read_bytes() != p.read_bytes()]
+def test_exactly_the_pages_code_is_published(built_site):
+    problems = [f"{p}: not published as it is" for p in published_files()
+                if not (built_site / p).is_file() or (built_site / p).read_bytes() != (ROOT / p).read_bytes()]
+    extra = sorted({p.relative_to(built_site) for p in (built_site / "snippets").rglob("*") if p.is_file()}
+                   - set(published_files()))
+    problems += [f"{p}: published, but not a file of the pages' code" for p in extra]
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture(scope="module")
+def served(built_site):
+    with serve_site(built_site) as url:
+        yield url
+
+
+def declared_exception(path: Path) -> str | None:
+    with path.open(encoding="utf-8") as f:
+        m = RAISES.match(f.readline())
+    return m["cls"] if m else None
+
+
+@pytest.mark.parametrize("name", published_files(), ids=str)
+def test_a_published_file_runs_when_downloaded_alone(name, served, tmp_path):
+    """Downloaded from the site into an empty folder and run there, as a reader would.
+
+    A file whose first line is `# raises: Cls` shows an error on purpose and must
+    end with exactly that exception.
+    """
+    file = tmp_path / name.name
+    with urllib.request.urlopen(served + name.as_posix(), timeout=30) as response:
+        file.write_bytes(response.read())
+    env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1")
+    proc = subprocess.run([sys.executable, file.name], cwd=tmp_path, env=env, capture_output=True, text=True,
+                          timeout=TIMEOUT, check=False)
+    expected = declared_exception(file)
+    if expected is None:
+        assert proc.returncode == 0, f"{name}: exited {proc.returncode}\n{proc.stderr}"
+        return
+    assert proc.returncode == 1, f"{name}: declares `# raises: {expected}` but exited {proc.returncode}"
+    # The exception line follows the last traceback's frames; its message may span lines.
+    tail = proc.stderr.rsplit("Traceback (most recent call last):", 1)[-1].splitlines()
+    raised = next((line for line in tail if line and not line.startswith(" ")), "")
+    assert re.match(rf"{re.escape(expected)}(:|$)", raised), f"{name}: declares {expected}, but raised: {raised}"
 
 
 class FilenameLinks(HTMLParser):

@@ -4,7 +4,7 @@ import matplotlib as mpl
 import numpy as np
 from matplotlib.figure import Figure
 
-from gradient_descent_quiet import gradient_descent as gd
+import gradient_descent as gd  # the page's code; scripts/figures.py swallows what it prints
 
 STEPS = 6
 

@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 
-from gradient_descent_quiet import gradient_descent as gd
+import gradient_descent as gd  # the page's code; scripts/figures.py swallows what it prints
 
 
 def power_of_ten(value):

@@ -4,7 +4,7 @@ Formatted as the notebook prints them, so the errata and the notebook page
 show the same digits.
 """
 
-from one_neuron_fit_quiet import one_neuron_fit as nb
+import one_neuron_fit as nb  # the notebook, run as a script; scripts/figures.py swallows what it prints
 
 
 def values():
