@@ -18,8 +18,12 @@ def language(info: str) -> str:
 def closes(opening: re.Match, line: str) -> bool:
     """Whether `line` closes the fence opened by `opening`: same character, at least as long, no info."""
     m = FENCE.match(line)
-    return (m is not None and m["fence"][0] == opening["fence"][0]
-            and len(m["fence"]) >= len(opening["fence"]) and not m["info"].strip())
+    return (
+        m is not None
+        and m["fence"][0] == opening["fence"][0]
+        and len(m["fence"]) >= len(opening["fence"])
+        and not m["info"].strip()
+    )
 
 
 def fences(lines: list[str]) -> Iterator[tuple[int, re.Match, list[str]]]:

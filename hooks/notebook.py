@@ -92,11 +92,15 @@ def page_notebook(nb, name: str, rel: str, config: MkDocsConfig, files: Files):
             continue
         paths = figure_files(docs, figure)
         if not paths:
-            raise PluginError(f"{rel}: a cell shows figure=\"{figure}\", which no figure module draws "
-                              f"(figures: {', '.join(known) or 'none'}); see docs/contributing.md")
+            raise PluginError(
+                f'{rel}: a cell shows figure="{figure}", which no figure module draws '
+                f"(figures: {', '.join(known) or 'none'}); see docs/contributing.md"
+            )
         alt = cell.metadata.get("alt", figure).replace('"', "&quot;")
-        images = [f'<img src="{get_relative_url(path, page_url)}#only-{scheme}" alt="{alt}">'
-                  for scheme, path in paths.items()]
+        images = [
+            f'<img src="{get_relative_url(path, page_url)}#only-{scheme}" alt="{alt}">'
+            for scheme, path in paths.items()
+        ]
         cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": "\n".join(images)})]
     return page
 
@@ -149,8 +153,9 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         return markdown
     # The plugin's own lookup and formatting, pointed at the source (the plugin is pinned).
     commit, timestamp = plugin.util.get_git_commit_timestamp(str(project_root(config) / _sources[name]))
-    return plugin._render_date(markdown, page, plugin._get_locale(page), "git_revision_date_localized",
-                               commit, timestamp)
+    return plugin._render_date(
+        markdown, page, plugin._get_locale(page), "git_revision_date_localized", commit, timestamp
+    )
 
 
 def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
@@ -170,6 +175,7 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     html = to_material(html, _sources[name])
     download = files.get_file_from_path(f"{name}/{name}.ipynb")
     href = get_relative_url(download.url, page.url)
-    button = (f'<p><a class="md-button md-button--primary" href="{href}" download>'
-              "Download this notebook (.ipynb)</a></p>")
+    button = (
+        f'<p><a class="md-button md-button--primary" href="{href}" download>Download this notebook (.ipynb)</a></p>'
+    )
     return re.sub(r"(</h1>)", lambda m: m[1] + button, html, count=1)

@@ -101,6 +101,7 @@ def to_material(html: str, source: str) -> str:
         a["class"] = "headerlink"
     leftover = soup.find(["style", "script", "link", "iframe"]) or soup.select_one(".highlight-ipynb")
     if leftover is not None:
-        raise PluginError(f"{source}: the rendered notebook still has {str(leftover)[:80]!r}; "
-                          "has mkdocs-jupyter's template changed?")
+        raise PluginError(
+            f"{source}: the rendered notebook still has {str(leftover)[:80]!r}; has mkdocs-jupyter's template changed?"
+        )
     return str(soup)

@@ -55,8 +55,9 @@ def read(source: Path, root: Path) -> nbformat.NotebookNode:
     try:
         return jupytext.reads(source.read_text(encoding="utf-8"), fmt="py:percent")
     except Exception as error:  # noqa: BLE001 - jupytext raises several types for a malformed file
-        raise PluginError(f"{source.relative_to(root).as_posix()}:1: cannot read as a jupytext percent "
-                          f"notebook: {error}") from None
+        raise PluginError(
+            f"{source.relative_to(root).as_posix()}:1: cannot read as a jupytext percent notebook: {error}"
+        ) from None
 
 
 def execute(source: Path, root: Path) -> nbformat.NotebookNode:
@@ -69,15 +70,22 @@ def execute(source: Path, root: Path) -> nbformat.NotebookNode:
     with tempfile.TemporaryDirectory(prefix="kernel-") as sockets:
         # Unix sockets in a private folder: no open TCP ports, and no warning about them.
         kernel = Config({"KernelManager": {"transport": "ipc", "ip": os.path.join(sockets, "ipc")}})
-        client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", allow_errors=False,
-                                config=kernel, resources={"metadata": {"path": str(root)}})
+        client = NotebookClient(
+            nb,
+            timeout=CELL_TIMEOUT,
+            kernel_name="python3",
+            allow_errors=False,
+            config=kernel,
+            resources={"metadata": {"path": str(root)}},
+        )
         with client.setup_kernel(env=env):
             for index, cell in enumerate(nb.cells):
                 try:
                     client.execute_cell(cell, index)
                 except CellExecutionError as error:
-                    raise PluginError(f"{rel}:{error_line(nb, markers, index, error)}: "
-                                      f"{error.ename}: {error.evalue}") from None
+                    raise PluginError(
+                        f"{rel}:{error_line(nb, markers, index, error)}: {error.ename}: {error.evalue}"
+                    ) from None
     # A cell's printed text arrives in chunks that depend on timing: join them, so
     # that each cell shows one output block and every run gives the same notebook.
     nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})

@@ -57,8 +57,9 @@ def load_module(path: Path, name: str | None = None) -> ModuleType:
     (dataclasses and pickling look themselves up there).
     """
     path = Path(path).resolve()
-    name = name or "_loaded_" + re.sub(r"\W", "_", path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT)
-                                        else path.as_posix())
+    name = name or "_loaded_" + re.sub(
+        r"\W", "_", path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else path.as_posix()
+    )
     spec = spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"{path}: not a Python file")

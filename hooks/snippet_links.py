@@ -17,19 +17,19 @@ import html
 import re
 from pathlib import Path
 
+from code_fences import fences  # hooks/ is on sys.path while MkDocs loads a hook
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from code_fences import fences  # hooks/ is on sys.path while MkDocs loads a hook
-from snippet_lines import source_name
 from project_files import project_root
+from snippet_lines import source_name
 from snippet_roles import is_published
 
 SNIPPETS = "snippets"
 # An unescaped single-line include (`;--8<--` is pymdownx's escape: shown, not included).
 INCLUDE = re.compile(r'^[ \t]*-+8<-+[ \t]+"(?P<spec>[^"]+)"[ \t]*$')
-TITLE = re.compile(r'\btitle=')
+TITLE = re.compile(r"\btitle=")
 
 # Per build: page src_uri -> the titles added to its fences.
 _titles: dict[str, list[str]] = {}
@@ -69,14 +69,18 @@ def add_titles(markdown: str, page_name: str, published, file_lines=None) -> tup
     found = embedding_fences(lines)
     if file_lines is None or len(file_lines) != len(found):
         file_lines = [i + 1 for i, _, _ in found]
-    for (i, m, paths), line in zip(found, file_lines):
+    for (i, m, paths), line in zip(found, file_lines, strict=True):
         for path in paths:
             if not published(path):
-                raise PluginError(f"{page_name}: the block at line {line} links to {path}, "
-                                  f"which is not a published file of {SNIPPETS}/")
+                raise PluginError(
+                    f"{page_name}: the block at line {line} links to {path}, "
+                    f"which is not a published file of {SNIPPETS}/"
+                )
         if TITLE.search(m["info"]):
-            raise PluginError(f"{page_name}: the block at line {line} embeds {', '.join(paths)} "
-                              "and has its own title=; drop it: the title is the snippet's file")
+            raise PluginError(
+                f"{page_name}: the block at line {line} embeds {', '.join(paths)} "
+                "and has its own title=; drop it: the title is the snippet's file"
+            )
         title = " ".join(paths)
         lines[i] = f'{m["indent"]}{m["fence"]}{m["info"].rstrip()} title="{title}"'
         titles.append(title)
@@ -101,8 +105,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     if page.file.abs_src_path:
         source = Path(page.file.abs_src_path).read_text(encoding="utf-8").split("\n")
         file_lines = [i + 1 for i, _, _ in embedding_fences(source)]
-    markdown, titles = add_titles(markdown, name, lambda uri: files.get_file_from_path(uri) is not None,
-                                  file_lines)
+    markdown, titles = add_titles(markdown, name, lambda uri: files.get_file_from_path(uri) is not None, file_lines)
     _titles[page.file.src_uri] = titles
     return markdown
 
@@ -112,8 +115,10 @@ def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Fi
     for title in _titles.pop(page.file.src_uri, []):
         span = f'<span class="filename">{html.escape(title)}</span>'
         if span not in content:
-            raise PluginError(f"{source_name(page, config)}: the title {title!r} was not rendered; "
-                              "is pymdownx.highlight's title support off?")
+            raise PluginError(
+                f"{source_name(page, config)}: the title {title!r} was not rendered; "
+                "is pymdownx.highlight's title support off?"
+            )
         links = " ".join(
             f'<a href="{html.escape(files.get_file_from_path(uri).url_relative_to(page.file))}" '
             f'download title="Download {html.escape(uri)}">{html.escape(uri)}</a>'

@@ -85,15 +85,30 @@ def main(argv=None):
         figures = [PYTHON, str(ROOT / "scripts" / "figures.py"), "--out", str(tmp / "docs")]
         cold, proc = timed(figures)
         built = proc.stdout.count("] built ")
-        row(f"cold regeneration of all figures and numbers ({built} targets, default jobs)", cold,
-            f"<= {IMPORT_RATIO:g} x import = {IMPORT_RATIO * bare:.2f} s", cold <= IMPORT_RATIO * bare, proc)
+        row(
+            f"cold regeneration of all figures and numbers ({built} targets, default jobs)",
+            cold,
+            f"<= {IMPORT_RATIO:g} x import = {IMPORT_RATIO * bare:.2f} s",
+            cold <= IMPORT_RATIO * bare,
+            proc,
+        )
         single, proc = timed([*figures[:-1], str(tmp / "docs-single"), "--jobs", "1"])
-        row("cold regeneration with `--jobs 1` (one process)", single,
-            f"<= {IMPORT_RATIO * bare:.2f} s", single <= IMPORT_RATIO * bare, proc)
+        row(
+            "cold regeneration with `--jobs 1` (one process)",
+            single,
+            f"<= {IMPORT_RATIO * bare:.2f} s",
+            single <= IMPORT_RATIO * bare,
+            proc,
+        )
         idle, proc = timed(figures)
         rebuilt = proc.stdout.count("] built ")  # must be 0: the first run left everything current
-        row("regeneration with nothing to do" + (f" (**rebuilt {rebuilt}**)" if rebuilt else ""), idle,
-            f"< {NOTHING_TO_DO_S:g} s", idle < NOTHING_TO_DO_S and not rebuilt, proc)
+        row(
+            "regeneration with nothing to do" + (f" (**rebuilt {rebuilt}**)" if rebuilt else ""),
+            idle,
+            f"< {NOTHING_TO_DO_S:g} s",
+            idle < NOTHING_TO_DO_S and not rebuilt,
+            proc,
+        )
 
         print("bench: mkdocs build, cold and warm ...", file=sys.stderr)
         tree = fresh_copy(tmp / "tree")
@@ -110,8 +125,9 @@ def main(argv=None):
             summary = (proc.stdout.strip().splitlines() or ["no output"])[-1].strip("= ")
             row(f"full test suite, `pytest -q` ({summary})", suite, proc=proc)
 
-        pages = sorted((p.relative_to(tmp / "site").as_posix(), p.stat().st_size)
-                       for p in (tmp / "site").rglob("*.html"))
+        pages = sorted(
+            (p.relative_to(tmp / "site").as_posix(), p.stat().st_size) for p in (tmp / "site").rglob("*.html")
+        )
         if not pages:
             missed.append("page sizes: no site was built")
 
@@ -128,8 +144,11 @@ def main(argv=None):
         if not ok:
             missed.append(page)
     print()
-    print(f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}; "
-          + (f"missed: {', '.join(missed)}" if missed else "every target met") + ".")
+    print(
+        f"Measured {time.strftime('%Y-%m-%d')} on {os.cpu_count()} CPU(s), Python {sys.version.split()[0]}; "
+        + (f"missed: {', '.join(missed)}" if missed else "every target met")
+        + "."
+    )
     return 1 if args.strict and missed else 0
 
 

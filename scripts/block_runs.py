@@ -8,6 +8,7 @@ under it instead, for scripts/outputs.py (`make outputs`).
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import os
@@ -42,13 +43,16 @@ def run_page(blocks: list[Block], root: Path = ROOT) -> dict[int, dict]:
     with tempfile.TemporaryDirectory() as tmp:
         blocks_file, results_file = Path(tmp, "blocks.json"), Path(tmp, "results.jsonl")
         blocks_file.write_text(json.dumps(payload))
-        try:
+        # Blocks without a result (after a crash or a timeout) are reported as not run.
+        with contextlib.suppress(subprocess.TimeoutExpired):
             subprocess.run(
                 [sys.executable, str(RUNNER), str(blocks_file), str(results_file)],
-                cwd=root, env=env, timeout=PAGE_TIMEOUT, capture_output=True, check=False,
+                cwd=root,
+                env=env,
+                timeout=PAGE_TIMEOUT,
+                capture_output=True,
+                check=False,
             )
-        except subprocess.TimeoutExpired:
-            pass  # blocks without a result are reported as not run
         lines = results_file.read_text().splitlines() if results_file.exists() else []
     return {r["line"]: r for r in map(json.loads, lines)}
 
@@ -76,14 +80,17 @@ def problem(block: Block, results: dict[int, dict]) -> str | None:
         if error is None:
             return f"{block.where}: expected {want.cls} to be raised, but nothing was raised"
         if not matches(want, error):
-            return (f"{block.where}: expected {want.cls}: {want.message}, got {headline(error)}; "
-                    f"{UPDATE_HINT}\n{error['traceback']}")
+            return (
+                f"{block.where}: expected {want.cls}: {want.message}, got {headline(error)}; "
+                f"{UPDATE_HINT}\n{error['traceback']}"
+            )
         expected_stdout = want.stdout
     else:
         expected_stdout = block.expected
     if expected_stdout is not None and stdout != expected_stdout:
-        return (f"{block.where}: output differs from the expected output shown on the page; {UPDATE_HINT}\n"
-                + diff(expected_stdout, stdout))
+        return f"{block.where}: output differs from the expected output shown on the page; {UPDATE_HINT}\n" + diff(
+            expected_stdout, stdout
+        )
     return None
 
 
@@ -121,5 +128,8 @@ def headline(error: dict) -> str:
 
 
 def diff(expected: str, actual: str) -> str:
-    return "".join(difflib.unified_diff(
-        expected.splitlines(keepends=True), actual.splitlines(keepends=True), "shown on the page", "printed"))
+    return "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True), "shown on the page", "printed"
+        )
+    )

@@ -23,6 +23,7 @@ from pathlib import Path
 from offline import ZIP_NAME, build_offline, pack
 from strict_build import mkdocs_build
 
+
 def publishable(folder: Path) -> None:
     """Folders 0755 and files 0644: readable by a web server running as any user."""
     folder.chmod(0o755)
@@ -62,8 +63,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
     parser.add_argument("--site-dir", type=Path, default=Path("site"))
-    parser.add_argument("--no-offline", dest="offline", action="store_false",
-                        help="leave out the offline copy's zip (the test fixtures' sites)")
+    parser.add_argument(
+        "--no-offline",
+        dest="offline",
+        action="store_false",
+        help="leave out the offline copy's zip (the test fixtures' sites)",
+    )
     args = parser.parse_args(argv)
     return build(args.config_file, args.site_dir, args.offline)
 

@@ -34,14 +34,25 @@ DEFAULT_JOBS = min(2, os.cpu_count() or 1)
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--check", action="store_true", help="regenerate into a temporary folder and compare with --out")
-    parser.add_argument("--only", action="append", metavar="NAME", help="build only this figure (or values:<page_slug>)")
+    parser.add_argument(
+        "--check", action="store_true", help="regenerate into a temporary folder and compare with --out"
+    )
+    parser.add_argument(
+        "--only", action="append", metavar="NAME", help="build only this figure (or values:<page_slug>)"
+    )
     parser.add_argument("--force", action="store_true", help="rebuild even what is up to date")
-    parser.add_argument("--snippets", type=Path, default=plan.ROOT / "snippets", metavar="DIR", help="default: snippets/")
+    parser.add_argument(
+        "--snippets", type=Path, default=plan.ROOT / "snippets", metavar="DIR", help="default: snippets/"
+    )
     parser.add_argument("--out", type=Path, default=plan.ROOT / "docs", metavar="DIR", help="default: docs/")
-    parser.add_argument("--jobs", type=int, default=DEFAULT_JOBS, metavar="N",
-                        help="worker processes, one snippet folder each at a time (default: "
-                             f"{DEFAULT_JOBS}; 1 draws in this process, matplotlib and torch imported once)")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=DEFAULT_JOBS,
+        metavar="N",
+        help="worker processes, one snippet folder each at a time (default: "
+        f"{DEFAULT_JOBS}; 1 draws in this process, matplotlib and torch imported once)",
+    )
     parser.add_argument("--traceback", action="store_true", help="print the full traceback when figure code fails")
     return parser.parse_args(argv)
 
@@ -124,8 +135,14 @@ def build(targets, out, *, force, full, jobs, show_traceback):
             plan.write_atomic(out / rel, data)
         manifest[target.name] = plan.manifest_entry(hashes[target], outputs, sizes)
         heavy = max((len(data) for rel, data in outputs.items() if rel.endswith(".svg")), default=0) > HEAVY_SVG
-        report("built", seconds, target, "  -> " + ", ".join(sorted(Path(rel).name for rel in outputs))
-               + (f"  (over {HEAVY_SVG // 1000} KB: consider FORMAT = \"png\")" if heavy else ""))
+        report(
+            "built",
+            seconds,
+            target,
+            "  -> "
+            + ", ".join(sorted(Path(rel).name for rel in outputs))
+            + (f'  (over {HEAVY_SVG // 1000} KB: consider FORMAT = "png")' if heavy else ""),
+        )
     if full and not counts["FAILED"]:
         names = {t.name for t in targets}
         manifest = {name: entry for name, entry in manifest.items() if name in names}
@@ -168,8 +185,10 @@ def check(targets, out, *, full, jobs, show_traceback):
     if problems:
         fail(f"figures --check: {len(problems)} problem(s); run `make figures` and commit what it writes")
         return 1
-    say(f"figures --check: all {sum(len(e['outputs']) for e in expected.values())} outputs "
-        f"of {len(targets)} targets match a fresh regeneration")
+    say(
+        f"figures --check: all {sum(len(e['outputs']) for e in expected.values())} outputs "
+        f"of {len(targets)} targets match a fresh regeneration"
+    )
     return 0
 
 
@@ -186,8 +205,10 @@ def main(argv=None):
         known = {t.name: t for t in targets}
         unknown = [name for name in args.only if name not in known]
         if unknown:
-            fail(f"figures.py: unknown name {', '.join(map(repr, unknown))}; "
-                 f"valid names: {', '.join(known) or '(none: no fig_*.py or values.py found)'}")
+            fail(
+                f"figures.py: unknown name {', '.join(map(repr, unknown))}; "
+                f"valid names: {', '.join(known) or '(none: no fig_*.py or values.py found)'}"
+            )
             return 2
         targets = [known[name] for name in dict.fromkeys(args.only)]
     out, full = args.out, not args.only

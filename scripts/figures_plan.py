@@ -27,8 +27,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from project_files import write_atomic  # noqa: E402,F401  (re-exported: scripts/figures.py writes with it)
-from snippet_roles import FIGURE_PREFIX, VALUES_FILE  # noqa: E402
+from project_files import write_atomic  # noqa: E402,F401 - after hooks/ is on the path; figures.py writes with it
+from snippet_roles import FIGURE_PREFIX, VALUES_FILE  # noqa: E402 - likewise
 
 SCRIPTS = Path(__file__).resolve().parent
 STYLES = {"light": SCRIPTS / "styles" / "light.mplstyle", "dark": SCRIPTS / "styles" / "dark.mplstyle"}
@@ -75,7 +75,7 @@ def discover(snippets):
         for source in sorted(folder.glob(f"{FIGURE_PREFIX}*.py")):
             declared = declared_figures(source)
             if declared is None:
-                targets.append(Target(source.stem[len(FIGURE_PREFIX):], source))
+                targets.append(Target(source.stem[len(FIGURE_PREFIX) :], source))
             else:
                 targets += [Target(name, source, declared=True) for name in declared]
         if (folder / VALUES_FILE).is_file():
@@ -97,12 +97,16 @@ def declared_figures(source):
     except SyntaxError:
         return None  # reported with its line when the module is run
     for node in tree.body:
-        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        targets = (
+            node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        )
         if any(isinstance(t, ast.Name) and t.id == "FIGURES" for t in targets):
             keys = node.value.keys if isinstance(node.value, ast.Dict) else None
             if not keys or not all(isinstance(k, ast.Constant) and isinstance(k.value, str) for k in keys):
-                raise PlanError(f"{display(source)}:{node.lineno}: FIGURES must be a dict literal whose keys "
-                                "are the figure names, as strings")
+                raise PlanError(
+                    f"{display(source)}:{node.lineno}: FIGURES must be a dict literal whose keys "
+                    "are the figure names, as strings"
+                )
             return [k.value for k in keys]
     return None
 

@@ -21,20 +21,19 @@ from pathlib import Path
 # Before torch is imported: one thread and MKL's CPU-independent code path, so
 # that the figures are byte-identical on every machine (hooks/reproducible.py).
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
-from project_files import load_module  # noqa: E402
-from reproducible import REPRODUCIBLE_ENV  # noqa: E402
+from project_files import load_module
+from reproducible import REPRODUCIBLE_ENV
 
 os.environ.update(REPRODUCIBLE_ENV)
 
-import matplotlib  # noqa: E402
+import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.text import Text  # noqa: E402
-
-from figures_plan import STYLES, display  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+from figures_plan import STYLES, display
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 SEED = 0
 FORMATS = ("svg", "png")
@@ -142,10 +141,7 @@ def _load(target):
 
 def _required(target, module, function):
     if not callable(getattr(module, function, None)):
-        raise SnippetError(
-            f"{display(target.source)}:1: defines no {function}() function "
-            f"(see docs/contributing.md)"
-        )
+        raise SnippetError(f"{display(target.source)}:1: defines no {function}() function (see docs/contributing.md)")
     return getattr(module, function)
 
 
@@ -181,7 +177,9 @@ def render_figure(target):
         fmt = getattr(module, "FORMAT", "svg")
         if fmt not in FORMATS:
             line = _line_of(target.source, r"FORMAT\s*=")
-            raise SnippetError(f"{display(target.source)}:{line}: ValueError: FORMAT must be 'svg' or 'png', not {fmt!r}")
+            raise SnippetError(
+                f"{display(target.source)}:{line}: ValueError: FORMAT must be 'svg' or 'png', not {fmt!r}"
+            )
         layouts = {"": {}}
         if "narrow" in inspect.signature(draw).parameters:
             layouts["narrow-"] = {"narrow": True}
@@ -198,8 +196,9 @@ def render_figure(target):
                             f"matplotlib Figure, not {type(figure).__name__}"
                         )
                     buffer = io.BytesIO()
-                    figure.savefig(buffer, format=fmt, metadata=METADATA[fmt],
-                                   dpi=PNG_DPI if fmt == "png" else "figure")
+                    figure.savefig(
+                        buffer, format=fmt, metadata=METADATA[fmt], dpi=PNG_DPI if fmt == "png" else "figure"
+                    )
                     rel = f"figures/{target.name}-{prefix}{variant}.{fmt}"
                     sizes[rel] = [_smallest_text_pt(figure), round(figure.get_figwidth() * 72, 3)]
                     plt.close(figure)

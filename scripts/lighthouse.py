@@ -27,15 +27,24 @@ ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = "lighthouse@13.5.0"
 CATEGORIES = {"performance": "perf", "accessibility": "a11y", "best-practices": "best", "seo": "seo"}
 # category -> (form factor or None for both, lowest acceptable score)
-TARGETS = {"accessibility": (None, 100), "best-practices": (None, 100), "seo": (None, 100),
-           "performance": ("mobile", 95)}
+TARGETS = {
+    "accessibility": (None, 100),
+    "best-practices": (None, 100),
+    "seo": (None, 100),
+    "performance": ("mobile", 95),
+}
 FORM_FACTORS = ["mobile", "desktop"]
 
 
 def run_lighthouse(url: str, form_factor: str, out: Path) -> dict:
     cmd = [
-        "npx", "--yes", LIGHTHOUSE, url,
-        "--output=json", f"--output-path={out}", "--quiet",
+        "npx",
+        "--yes",
+        LIGHTHOUSE,
+        url,
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
         f"--only-categories={','.join(CATEGORIES)}",
         "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_FLAGS]),
     ]
@@ -57,8 +66,10 @@ def failing_audits(report: dict, category: str) -> list[str]:
             shown = audit.get("displayValue") or ""
             items = (audit.get("details") or {}).get("items") or []
             nodes = [str((item.get("node") or {}).get("snippet") or item.get("url") or "")[:100] for item in items[:3]]
-            lines.append(f"{audit['id']} (score {audit['score']}, weight {ref['weight']}) {shown} "
-                         + "; ".join(n for n in nodes if n))
+            lines.append(
+                f"{audit['id']} (score {audit['score']}, weight {ref['weight']}) {shown} "
+                + "; ".join(n for n in nodes if n)
+            )
     return lines
 
 
@@ -87,8 +98,9 @@ def main(argv=None) -> int:
                     row[f"{form_factor} {category}"] = score
                     wanted_ff, target = TARGETS[category]
                     if wanted_ff in (None, form_factor) and score < target:
-                        misses.append((path or "index", form_factor, category, score, target,
-                                       failing_audits(report, category)))
+                        misses.append(
+                            (path or "index", form_factor, category, score, target, failing_audits(report, category))
+                        )
             scores[path or "index"] = row
             print(f"{path or 'index':<22}" + "".join(f"{score:>13}" for score in row.values()), flush=True)
     if args.json:

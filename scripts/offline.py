@@ -25,7 +25,7 @@ from strict_build import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from offline_copy import ZIP_NAME  # noqa: E402  (one name, shared with the home page's link)
+from offline_copy import ZIP_NAME  # noqa: E402 - after hooks/ is on the path; one name, shared with the home page
 
 # What only a web host uses: a 404 page with absolute links, and the sitemap.
 HOST_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}

@@ -27,7 +27,7 @@ from block_runs import produced_output, run_page
 from page_blocks import ROOT, Block, PageError, Site
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from project_files import write_atomic  # noqa: E402
+from project_files import write_atomic
 
 
 def rewritten(text: str, changes: list[tuple[Block, str]]) -> str:
@@ -53,7 +53,9 @@ def page_changes(site: Site, path: Path) -> list[tuple[Block, str]]:
         output = produced_output(block, results)
         if output != block.expected:
             if block.output_place is None:
-                raise PageError(f"{block.where}: the output drifted, but it is included from another file: edit it there")
+                raise PageError(
+                    f"{block.where}: the output drifted, but it is included from another file: edit it there"
+                )
             changes.append((block, output))
     return changes
 

@@ -29,9 +29,8 @@ from pytest_codeblocks import extract_from_buffer
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from code_fences import FENCE, closes, language  # noqa: E402  (hooks/ holds the shared helpers)
-from snippet_lines import SnippetError, expand, snippet_preprocessor  # noqa: E402
-
+from code_fences import FENCE, closes, language  # noqa: E402 - once hooks/, the shared helpers, is on the path
+from snippet_lines import SnippetError, expand, snippet_preprocessor  # noqa: E402 - likewise
 
 RUN = {"python", "bash", "sh"}
 # Languages that hold Python but that pytest-codeblocks would never run.
@@ -43,7 +42,9 @@ REFUSED = {
     "cont": "the blocks of a page already share one namespace, so a block can simply follow the other",
     "expected-output-ignore-whitespace": "outputs are compared exactly, as the reader sees them",
 }
-REFUSED_MARKER = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:(?P<name>cont|expected-output-ignore-whitespace)[-\s]*-->\s*$")
+REFUSED_MARKER = re.compile(
+    r"^\s*<!--[-\s]*pytest-codeblocks:(?P<name>cont|expected-output-ignore-whitespace)[-\s]*-->\s*$"
+)
 OUTPUT_MARKER = re.compile(r"^\s*<!--[-\s]*pytest-codeblocks:expected-output[-\s]*-->\s*$")
 
 
@@ -136,8 +137,10 @@ class Site:
         for line, text in expanded:
             refused = REFUSED_MARKER.match(text)
             if refused:
-                raise PageError(f"{page}:{line}: <!--pytest-codeblocks:{refused['name']}--> is not supported: "
-                                f"{REFUSED[refused['name']]}")
+                raise PageError(
+                    f"{page}:{line}: <!--pytest-codeblocks:{refused['name']}--> is not supported: "
+                    f"{REFUSED[refused['name']]}"
+                )
         try:
             found = extract_from_buffer(io.StringIO("".join(t + "\n" for t in texts)), max_num_lines=10**6)
         except RuntimeError as exc:
@@ -170,8 +173,9 @@ def fence_body(texts: list[str], opening: int) -> tuple[str, int]:
     fence = FENCE.match(texts[opening])
     end = next((j for j in range(opening + 1, len(texts)) if closes(fence, texts[j])), len(texts))
     indent = fence["indent"]
-    body = "".join((t.removeprefix(indent) if t.startswith(indent) else t.lstrip()) + "\n"
-                   for t in texts[opening + 1 : end])
+    body = "".join(
+        (t.removeprefix(indent) if t.startswith(indent) else t.lstrip()) + "\n" for t in texts[opening + 1 : end]
+    )
     return body, end
 
 

@@ -21,8 +21,14 @@ from urllib.parse import unquote, urlsplit
 
 LOCAL_HOST = "127.0.0.1"
 # What static hosts compress: text, scripts, styles, SVG, JSON and XML.
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml", "application/manifest+json")
+COMPRESSIBLE = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/manifest+json",
+)
 mimetypes.add_type("application/javascript", ".js")
 mimetypes.add_type("image/svg+xml", ".svg")
 mimetypes.add_type("font/woff2", ".woff2")
@@ -33,7 +39,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     protocol_version = "HTTP/1.1"  # keep-alive, as real hosts do
 
-    def log_message(self, format, *args):  # noqa: A002 - signature of the base class
+    def log_message(self, format, *args):
         pass
 
     def do_GET(self):
@@ -48,7 +54,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
         prefix = self.server.prefix
         if not path.startswith(prefix):
             return None, prefix if path == prefix.rstrip("/") else None
-        relative = path[len(prefix):]
+        relative = path[len(prefix) :]
         target = (self.server.root / relative).resolve()
         if self.server.root not in (target, *target.parents):
             return None, None

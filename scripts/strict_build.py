@@ -40,9 +40,21 @@ def locate(docs_dir: Path, line: str) -> str | None:
 def mkdocs_build(config_file: Path, site_dir: Path, **env: str) -> bool:
     """One strict `mkdocs build`; its warnings printed with page and line. True if it passed."""
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(config_file),
-         "--site-dir", str(site_dir)],
-        capture_output=True, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env), check=False,
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--config-file",
+            str(config_file),
+            "--site-dir",
+            str(site_dir),
+        ],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1", **env),
+        check=False,
     )
     docs_dir = Path(os.path.relpath(load_config(str(config_file)).docs_dir))
     # Not --quiet: with it mkdocs stops counting warnings, and strict mode passes them.

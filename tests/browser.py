@@ -12,6 +12,7 @@ on every page. The JavaScript that runs in the page lives in tests/probes/.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 from functools import cache
@@ -124,14 +125,18 @@ def figure_problems(png: bytes, page_background, palette: str, name: str) -> lis
     problems = []
     against_page = float(contrast(background, page_background))
     if against_page > 1.5:
-        problems.append(f"figure {name} has background rgb{tuple(int(v) for v in background)}, "
-                        f"not the {palette} page's rgb{tuple(page_background)} ({against_page:.1f}:1)")
+        problems.append(
+            f"figure {name} has background rgb{tuple(int(v) for v in background)}, "
+            f"not the {palette} page's rgb{tuple(page_background)} ({against_page:.1f}:1)"
+        )
     ratio = contrast(pixels, background)
     ink = ratio[ratio > 1.5]
     strongest = float(np.percentile(ink, 99)) if ink.size else 1.0
     if strongest < 4.5:
-        problems.append(f"figure {name} is hard to read in the {palette} palette: "
-                        f"its ink has a contrast of {strongest:.2f}:1 with its background (needs 4.5)")
+        problems.append(
+            f"figure {name} is hard to read in the {palette} palette: "
+            f"its ink has a contrast of {strongest:.2f}:1 with its background (needs 4.5)"
+        )
     return problems
 
 
@@ -161,8 +166,11 @@ def axe_violations(page) -> list[dict]:
 
 
 def axe_problems(page, palette: str) -> list[str]:
-    return [f"axe {v['impact']} {v['id']} in the {palette} palette ({v['count']}x): {v['help']}; "
-            + " | ".join(v["nodes"]) for v in axe_violations(page) if v["impact"] in SERIOUS]
+    return [
+        f"axe {v['impact']} {v['id']} in the {palette} palette ({v['count']}x): {v['help']}; " + " | ".join(v["nodes"])
+        for v in axe_violations(page)
+        if v["impact"] in SERIOUS
+    ]
 
 
 def check_page(page, url: str, palette: str = "light", screenshot: Path | None = None) -> list[str]:
@@ -182,10 +190,8 @@ def check_page(page, url: str, palette: str = "light", screenshot: Path | None =
 def content_problems(page, palette: str, screenshot: Path | None = None) -> list[str]:
     """Math, images and figures of what the page shows now (also after instant navigation)."""
     # What is still unrendered once the renderer is done (or after the timeout) is reported below.
-    try:
+    with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(MATH_DONE, timeout=MATH_TIMEOUT_MS)
-    except PlaywrightTimeoutError:
-        pass
     problems = page.evaluate(probe("content_checks"), palette)
     background = page.evaluate(probe("page_background"))
     figures = page.locator(f'img[src$="#only-{palette}"]')

@@ -10,9 +10,9 @@ from reproducible import REPRODUCIBLE_ENV
 # the code-block harness, so that they see the same last digits.
 os.environ.update(REPRODUCIBLE_ENV)
 
-import pytest  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from sites import build  # noqa: E402
+import pytest
+from mkdocs.config import load_config
+from sites import build
 
 ROOT = Path(__file__).resolve().parent.parent
 

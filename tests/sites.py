@@ -17,9 +17,20 @@ BUILD_TIMEOUT = 900  # seconds; a cold build executes the notebook
 def build(site_dir, config: str = "mkdocs.yml", offline: bool = True) -> subprocess.CompletedProcess:
     """scripts/build.py as `make build` runs it; a fixture site needs no offline zip (`offline=False`)."""
     return subprocess.run(
-        [sys.executable, "scripts/build.py", "--config-file", config, "--site-dir", str(site_dir),
-         *([] if offline else ["--no-offline"])],
-        cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False,
+        [
+            sys.executable,
+            "scripts/build.py",
+            "--config-file",
+            config,
+            "--site-dir",
+            str(site_dir),
+            *([] if offline else ["--no-offline"]),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT,
+        check=False,
     )
 
 

@@ -68,6 +68,7 @@ def report(problems: dict) -> str:
 
 # --- the built site -------------------------------------------------------------
 
+
 def test_site_pages_are_found(built_site, site):
     _, pages = site
     assert "" in pages and "404.html" in pages, pages
@@ -112,12 +113,15 @@ def test_palette_toggle_swaps_figures(built_site, site, new_page):
 
 # --- the fixture site: each failure is caught ---------------------------------------
 
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory):
     """The broken pages of tests/fixtures/browser/, built with the site's configuration and served."""
     pages = sorted(p.name for p in (ROOT / FIXTURES).glob("*.md"))
-    extra = ("hooks: [hooks/katex.py]  # KaTeX only: the other hooks serve the real pages\n"
-             "extra_javascript: [assets/katex/katex.min.js, render_math_on_load.js]\n")
+    extra = (
+        "hooks: [hooks/katex.py]  # KaTeX only: the other hooks serve the real pages\n"
+        "extra_javascript: [assets/katex/katex.min.js, render_math_on_load.js]\n"
+    )
     site = tmp_path_factory.mktemp("browser-fixtures") / "site"
     with fixture_config("browser", FIXTURES, pages, extra) as config:
         proc = build(site, config, offline=False)
@@ -136,7 +140,10 @@ CAUGHT = {
     "image_without_alt": ("light", "image without alt text: /gradient-descent-autograd/figures/curve-light.svg"),
     "raw_math": ("light", 'raw math visible: "ML is not read by arithmatex: $$J(w) = (w - 3)^2$$"'),
     "bad_tex": ("light", "1 of 1 math elements not rendered"),
-    "figure_wrong_variant": ("light", "figures/curve-dark.svg#only-light is marked #only-light but is not the -light.svg"),
+    "figure_wrong_variant": (
+        "light",
+        "figures/curve-dark.svg#only-light is marked #only-light but is not the -light.svg",
+    ),
     "figure_no_dark_variant": ("dark", "figures/curve-light.svg#only-light has no #only-dark variant"),
     "figure_unreadable": ("dark", "figures/unreadable-dark.svg#only-dark is hard to read in the dark palette"),
     "low_contrast": ("light", "axe serious color-contrast in the light palette"),

@@ -6,7 +6,6 @@ mkdocs.yml), through scripts/build.py, the same command `make build` uses.
 """
 
 import pytest
-
 from sites import build, fixture_config
 
 FIXTURES = "tests/fixtures/site"
@@ -19,7 +18,9 @@ def test_site_builds_strictly_without_warnings(built_site):
 CASES = {
     "broken_link": f"{FIXTURES}/broken_link/index.md:7: Doc file 'index.md' contains a link 'no-such-page.md'",
     "broken_anchor": f"{FIXTURES}/broken_anchor/index.md:9: Doc file 'index.md' contains a link '#no-such-section'",
-    "missing_snippet": f"{FIXTURES}/missing_snippet/index.md:8: Snippet at path 'snippets/no_such_file.py' could not be found",
+    "missing_snippet": (
+        f"{FIXTURES}/missing_snippet/index.md:8: Snippet at path 'snippets/no_such_file.py' could not be found"
+    ),
 }
 
 
@@ -48,7 +49,9 @@ FIXTURE_HOOKS = "hooks:\n  - hooks/katex.py\n  - hooks/snippet_lines.py\n  - hoo
 def test_page_without_description_fails_naming_it(tmp_path):
     proc = build_fixture("no_description", FIXTURE_HOOKS, tmp_path)
     assert proc.returncode == 1, proc.stderr
-    assert "tests/fixtures/publishing/no_description/index.md: no `description:` in the front matter" in proc.stderr, proc.stderr
+    assert "tests/fixtures/publishing/no_description/index.md: no `description:` in the front matter" in proc.stderr, (
+        proc.stderr
+    )
 
 
 def test_link_to_a_missing_snippet_fails_naming_page_and_file(tmp_path):
@@ -57,5 +60,7 @@ def test_link_to_a_missing_snippet_fails_naming_page_and_file(tmp_path):
     hooks = "hooks:\n  - hooks/katex.py\n  - hooks/snippet_links.py\n"
     proc = build_fixture("unpublished_snippet", hooks, tmp_path)
     assert proc.returncode == 1, proc.stderr
-    assert ("tests/fixtures/publishing/unpublished_snippet/index.md: the block at line 7 links to "
-            "snippets/no_such_page/missing.py, which is not a published file of snippets/") in proc.stderr, proc.stderr
+    assert (
+        "tests/fixtures/publishing/unpublished_snippet/index.md: the block at line 7 links to "
+        "snippets/no_such_page/missing.py, which is not a published file of snippets/"
+    ) in proc.stderr, proc.stderr

@@ -11,7 +11,6 @@ from functools import cache
 from pathlib import Path
 
 import pytest
-
 from block_runs import problem, run_page
 from page_blocks import PageError, Site
 

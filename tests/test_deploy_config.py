@@ -22,8 +22,10 @@ FIXTURES = ROOT / "tests" / "fixtures" / "publishing"
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 SCHEMAS = {
     # Every workflow: GitHub's schema, and a timeout on every job (a hung build stops).
-    **{f".github/workflows/{p.name}": ["vendor.github-workflows", "custom.github-workflows-require-timeout"]
-       for p in WORKFLOWS},
+    **{
+        f".github/workflows/{p.name}": ["vendor.github-workflows", "custom.github-workflows-require-timeout"]
+        for p in WORKFLOWS
+    },
     ".readthedocs.yaml": ["vendor.readthedocs"],
 }
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(?:/[\w./-]+)?@(?:v\d+\.\d+\.\d+|[0-9a-f]{40})$")
@@ -34,11 +36,16 @@ MAKE_COMMAND = re.compile(r"(?:^[ \t]*(?:run:[ \t]*)?|`)make ([a-z][\w-]*)", re.
 def check_jsonschema(path: Path, schema: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 # --- the deploy configuration -----------------------------------------------------
+
 
 def test_there_is_a_workflow():
     assert WORKFLOWS, "no workflow in .github/workflows/"
@@ -50,10 +57,13 @@ def test_config_file_validates(name, schema):
     assert proc.returncode == 0, f"{name} is invalid ({schema}):\n{proc.stdout}{proc.stderr}"
 
 
-@pytest.mark.parametrize(("name", "schema", "error"), [
-    ("workflow_without_runs_on.yml", "vendor.github-workflows", "'runs-on' is a required property"),
-    ("readthedocs_without_version.yaml", "vendor.readthedocs", "'version' is a required property"),
-])
+@pytest.mark.parametrize(
+    ("name", "schema", "error"),
+    [
+        ("workflow_without_runs_on.yml", "vendor.github-workflows", "'runs-on' is a required property"),
+        ("readthedocs_without_version.yaml", "vendor.readthedocs", "'version' is a required property"),
+    ],
+)
 def test_invalid_config_file_fails_naming_it(name, schema, error):
     proc = check_jsonschema(FIXTURES / name, schema)
     assert proc.returncode == 1, proc.stdout
@@ -67,8 +77,7 @@ def workflow_steps(workflow):
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_pins_every_action(path):
     workflow = yaml.safe_load(path.read_text())
-    loose = [step["uses"] for _, step in workflow_steps(workflow)
-             if "uses" in step and not PINNED.match(step["uses"])]
+    loose = [step["uses"] for _, step in workflow_steps(workflow) if "uses" in step and not PINNED.match(step["uses"])]
     assert not loose, f"{path.name}: actions not pinned to an exact version or commit: {loose}"
 
 
@@ -94,8 +103,16 @@ def test_the_site_workflow_runs_the_readme_test_command_then_the_build():
     assert ci[-1] == "make test", f".ci/run must end with the README's test command, not {ci[-1]!r}"
 
 
-@pytest.mark.parametrize("name", [*[f".github/workflows/{p.name}" for p in WORKFLOWS], ".readthedocs.yaml",
-                                  "README.md", "docs/contributing.md", ".ci/run"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        *[f".github/workflows/{p.name}" for p in WORKFLOWS],
+        ".readthedocs.yaml",
+        "README.md",
+        "docs/contributing.md",
+        ".ci/run",
+    ],
+)
 def test_every_make_target_named_exists(name):
     targets = sorted(set(MAKE_COMMAND.findall((ROOT / name).read_text(encoding="utf-8"))))
     for target in targets:

@@ -20,19 +20,25 @@ FIXTURES = ROOT / "tests" / "fixtures" / "figures"
 DOCS = ROOT / "docs"
 GOOD = ("line", "bars", "several")  # the fixture folders that build
 GOOD_OUTPUTS = {
-    "figures/fixture_line-light.svg", "figures/fixture_line-dark.svg",
-    "figures/fixture_bars-light.png", "figures/fixture_bars-dark.png",
-    "figures/fixture_small-light.svg", "figures/fixture_small-dark.svg",
-    "figures/fixture_wide-light.svg", "figures/fixture_wide-dark.svg",
-    "figures/fixture_wide-narrow-light.svg", "figures/fixture_wide-narrow-dark.svg",
+    "figures/fixture_line-light.svg",
+    "figures/fixture_line-dark.svg",
+    "figures/fixture_bars-light.png",
+    "figures/fixture_bars-dark.png",
+    "figures/fixture_small-light.svg",
+    "figures/fixture_small-dark.svg",
+    "figures/fixture_wide-light.svg",
+    "figures/fixture_wide-dark.svg",
+    "figures/fixture_wide-narrow-light.svg",
+    "figures/fixture_wide-narrow-dark.svg",
     "values/line.json",
 }
 
 
 def figures(*args, importtime=False):
     python = [sys.executable, "-X", "importtime"] if importtime else [sys.executable]
-    return subprocess.run([*python, str(SCRIPT), *map(str, args)],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600, check=False)
+    return subprocess.run(
+        [*python, str(SCRIPT), *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
+    )
 
 
 def snippets_with(tmp_path, *folders):
@@ -55,7 +61,9 @@ def statuses(stdout):
 
 def imported_modules(stderr):
     """Top-level names of the modules a `python -X importtime` run imported."""
-    return {line.rsplit("|", 1)[1].strip().split(".")[0] for line in stderr.splitlines() if line.startswith("import time:")}
+    return {
+        line.rsplit("|", 1)[1].strip().split(".")[0] for line in stderr.splitlines() if line.startswith("import time:")
+    }
 
 
 def line_of(path, text):
@@ -80,6 +88,7 @@ def out(built, tmp_path):
 
 # The site's own figures and numbers.
 
+
 def test_committed_figures_and_numbers_match_a_fresh_regeneration():
     proc = figures("--check")
     assert proc.returncode == 0, proc.stderr
@@ -100,8 +109,10 @@ def test_a_fresh_clone_has_nothing_to_build_and_imports_neither_torch_nor_matplo
 
 def test_every_figure_is_shown_on_a_page_with_alt_text_and_both_variants(built_site):
     """Read from the built site, so Markdown pages and notebook pages count alike."""
-    image = re.compile(r'<img (?P<attrs>[^>]*)>')
-    src = re.compile(r'src="(?:\.\./)*figures/(?P<name>[\w-]+)-(?P<variant>light|dark)\.(?:svg|png)(?P<anchor>#[\w-]*)?"')
+    image = re.compile(r"<img (?P<attrs>[^>]*)>")
+    src = re.compile(
+        r'src="(?:\.\./)*figures/(?P<name>[\w-]+)-(?P<variant>light|dark)\.(?:svg|png)(?P<anchor>#[\w-]*)?"'
+    )
     alt = re.compile(r'alt="(?P<alt>[^"]*)"')
     used = {}
     for page in sorted(built_site.rglob("*.html")):
@@ -122,10 +133,14 @@ def test_every_figure_is_shown_on_a_page_with_alt_text_and_both_variants(built_s
 
 # Building: outputs, determinism, the cache.
 
+
 def test_builds_light_and_dark_variants_and_the_values_file(built):
     snippets, out = built
     assert set(tree(out)) == GOOD_OUTPUTS | {".generated.json"}
-    light, dark = (out / "figures/fixture_line-light.svg").read_text(), (out / "figures/fixture_line-dark.svg").read_text()
+    light, dark = (
+        (out / "figures/fixture_line-light.svg").read_text(),
+        (out / "figures/fixture_line-dark.svg").read_text(),
+    )
     assert "#ffffff" in light and "#1e2129" in dark  # each on its palette's background
     assert "<dc:date>" not in light + dark and "Matplotlib v" not in light + dark
     assert b"Software" not in (out / "figures/fixture_bars-light.png").read_bytes()
@@ -141,12 +156,15 @@ def test_one_module_declares_several_figures_and_a_narrow_layout(built):
     _, out = built
     manifest = json.loads((out / ".generated.json").read_text())
     assert set(manifest["fixture_wide"]["outputs"]) == {
-        f"figures/fixture_wide-{layout}{variant}.svg" for layout in ("", "narrow-") for variant in ("light", "dark")}
+        f"figures/fixture_wide-{layout}{variant}.svg" for layout in ("", "narrow-") for variant in ("light", "dark")
+    }
     sizes = manifest["fixture_wide"]["text_pt"]
     assert sizes["figures/fixture_wide-light.svg"] == [9.0, 432.0]  # the titles' 9 pt; 6 in wide
     assert sizes["figures/fixture_wide-narrow-dark.svg"] == [9.0, 216.0]
-    assert set(manifest["fixture_small"]["outputs"]) == {"figures/fixture_small-light.svg",
-                                                          "figures/fixture_small-dark.svg"}
+    assert set(manifest["fixture_small"]["outputs"]) == {
+        "figures/fixture_small-light.svg",
+        "figures/fixture_small-dark.svg",
+    }
 
 
 def test_figures_that_is_not_a_dict_literal_is_refused_naming_its_line(tmp_path):
@@ -156,8 +174,10 @@ def test_figures_that_is_not_a_dict_literal_is_refused_naming_its_line(tmp_path)
     module.write_text(module.read_text().replace("draw_small}\n)", "draw_small})"), encoding="utf-8")
     proc = figures("--snippets", snippets, "--out", tmp_path / "out")
     assert proc.returncode == 1
-    assert proc.stderr == (f"{module}:{line_of(module, 'FIGURES = ')}: FIGURES must be a dict literal whose keys "
-                           "are the figure names, as strings\n")
+    assert proc.stderr == (
+        f"{module}:{line_of(module, 'FIGURES = ')}: FIGURES must be a dict literal whose keys "
+        "are the figure names, as strings\n"
+    )
 
 
 def test_two_runs_in_separate_processes_give_byte_identical_files(built, tmp_path):
@@ -173,7 +193,8 @@ def test_a_run_with_nothing_to_do_imports_neither_torch_nor_matplotlib(built):
     proc = figures("--snippets", snippets, "--out", out, importtime=True)
     assert proc.returncode == 0, proc.stderr
     assert statuses(proc.stdout) == dict.fromkeys(
-        ["fixture_bars", "fixture_line", "fixture_small", "fixture_wide", "values:line"], "cached")
+        ["fixture_bars", "fixture_line", "fixture_small", "fixture_wide", "values:line"], "cached"
+    )
     modules = imported_modules(proc.stderr)
     assert "figures_plan" in modules and not modules & {"torch", "matplotlib", "numpy"}
     assert tree(out) == before
@@ -187,12 +208,23 @@ def test_a_changed_input_or_a_hand_edited_output_is_rebuilt_and_nothing_else(bui
     proc = figures("--snippets", snippets, "--out", out)
     assert proc.returncode == 0, proc.stderr
     others = {"fixture_small": "cached", "fixture_wide": "cached"}
-    assert statuses(proc.stdout) == {"fixture_line": "built", "values:line": "built", "fixture_bars": "cached", **others}
+    assert statuses(proc.stdout) == {
+        "fixture_line": "built",
+        "values:line": "built",
+        "fixture_bars": "cached",
+        **others,
+    }
     (out / "figures/fixture_bars-dark.png").write_bytes(b"edited by hand")
     proc = figures("--snippets", snippets, "--out", out)
-    assert statuses(proc.stdout) == {"fixture_line": "cached", "values:line": "cached", "fixture_bars": "built", **others}
-    assert {k: v for k, v in tree(out).items() if k != ".generated.json"} == \
-        {k: v for k, v in tree(built[1]).items() if k != ".generated.json"}
+    assert statuses(proc.stdout) == {
+        "fixture_line": "cached",
+        "values:line": "cached",
+        "fixture_bars": "built",
+        **others,
+    }
+    assert {k: v for k, v in tree(out).items() if k != ".generated.json"} == {
+        k: v for k, v in tree(built[1]).items() if k != ".generated.json"
+    }
 
 
 def test_only_builds_the_named_target(tmp_path):
@@ -210,6 +242,7 @@ def test_a_full_run_removes_orphaned_outputs(built, out):
 
 
 # --check
+
 
 def test_check_passes_on_current_outputs(built):
     proc = figures("--snippets", built[0], "--out", built[1], "--check")
@@ -245,11 +278,14 @@ def test_check_reports_a_manifest_not_regenerated_after_a_change(built, tmp_path
 
 # Bad input: one line naming the file, the right exit status, nothing written.
 
+
 def test_an_unknown_name_exits_2_listing_the_valid_names(built, tmp_path):
     proc = figures("--snippets", built[0], "--out", tmp_path / "out", "--only", "fixture_lines")
     assert proc.returncode == 2
-    assert proc.stderr == ("figures.py: unknown name 'fixture_lines'; valid names: fixture_bars, fixture_line, "
-                           "fixture_small, fixture_wide, values:line\n")
+    assert proc.stderr == (
+        "figures.py: unknown name 'fixture_lines'; valid names: fixture_bars, fixture_line, "
+        "fixture_small, fixture_wide, values:line\n"
+    )
     assert not (tmp_path / "out").exists()
 
 
@@ -264,14 +300,18 @@ def test_figure_code_that_raises_names_its_file_and_line_and_leaves_the_previous
     assert f"{broken}:{line}: ValueError: the loss went negative\n" in proc.stderr
     assert statuses(proc.stdout)["fixture_line"] == "FAILED"
     after = tree(out)
-    assert {k: after[k] for k in before if k.startswith("figures/")} == {k: before[k] for k in before if k.startswith("figures/")}
+    assert {k: after[k] for k in before if k.startswith("figures/")} == {
+        k: before[k] for k in before if k.startswith("figures/")
+    }
     assert set(after) == set(before)  # no temporary file left behind, nothing removed
 
 
 def test_an_error_in_a_sibling_module_names_the_sibling(built, tmp_path):
     snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
     sibling = snippets / "line/curve.py"
-    sibling.write_text(sibling.read_text().replace("def points():", "def points():\n    {}['missing']"), encoding="utf-8")
+    sibling.write_text(
+        sibling.read_text().replace("def points():", "def points():\n    {}['missing']"), encoding="utf-8"
+    )
     proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "fixture_line")
     assert proc.returncode == 1
     assert proc.stderr == f"{sibling}:{line_of(sibling, 'missing')}: KeyError: 'missing'\n"
@@ -291,17 +331,22 @@ def test_a_module_without_draw_is_named(tmp_path):
     snippets = snippets_with(tmp_path, "nodraw")
     proc = figures("--snippets", snippets, "--out", tmp_path / "out")
     assert proc.returncode == 1
-    assert proc.stderr == f"{snippets / 'nodraw/fig_fixture_nodraw.py'}:1: defines no draw() function (see docs/contributing.md)\n"
+    assert (
+        proc.stderr
+        == f"{snippets / 'nodraw/fig_fixture_nodraw.py'}:1: defines no draw() function (see docs/contributing.md)\n"
+    )
     assert not (tmp_path / "out/figures").exists()
 
 
 def test_values_that_are_not_strings_are_refused(built, tmp_path):
     snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
     module = snippets / "line/values.py"
-    module.write_text(module.read_text().replace('str(len(x))', 'len(x)'), encoding="utf-8")
+    module.write_text(module.read_text().replace("str(len(x))", "len(x)"), encoding="utf-8")
     proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "values:line")
     assert proc.returncode == 1
-    assert proc.stderr.startswith(f"{module}:{line_of(module, 'def values')}: TypeError: values()['points'] is int, not str")
+    assert proc.stderr.startswith(
+        f"{module}:{line_of(module, 'def values')}: TypeError: values()['points'] is int, not str"
+    )
 
 
 def test_a_name_defined_in_two_folders_is_refused(tmp_path):
@@ -309,8 +354,10 @@ def test_a_name_defined_in_two_folders_is_refused(tmp_path):
     shutil.copytree(snippets / "line", snippets / "line_again")
     proc = figures("--snippets", snippets, "--out", tmp_path / "out")
     assert proc.returncode == 1
-    assert proc.stderr == (f"{snippets / 'line_again/fig_fixture_line.py'}: figure name 'fixture_line' is already "
-                           f"defined by {snippets / 'line/fig_fixture_line.py'}; figure names must be unique\n")
+    assert proc.stderr == (
+        f"{snippets / 'line_again/fig_fixture_line.py'}: figure name 'fixture_line' is already "
+        f"defined by {snippets / 'line/fig_fixture_line.py'}; figure names must be unique\n"
+    )
 
 
 def test_a_missing_snippets_folder_exits_2_naming_it(tmp_path):

@@ -18,8 +18,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def git(*args, cwd, date="2024-02-03T04:05:06+00:00"):
-    env = dict(os.environ, GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date, GIT_AUTHOR_NAME="t",
-               GIT_AUTHOR_EMAIL="t@example.org", GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.org")
+    env = dict(
+        os.environ,
+        GIT_AUTHOR_DATE=date,
+        GIT_COMMITTER_DATE=date,
+        GIT_AUTHOR_NAME="t",
+        GIT_AUTHOR_EMAIL="t@example.org",
+        GIT_COMMITTER_NAME="t",
+        GIT_COMMITTER_EMAIL="t@example.org",
+    )
     return subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True, check=True).stdout
 
 
@@ -45,8 +52,15 @@ def test_shallow_clone_with_an_uncommitted_page_builds_strictly(tmp_path):
     if (ROOT / ".cache").is_dir():  # executed notebooks, so the clone need not run them again
         shutil.copytree(ROOT / ".cache", clone / ".cache", symlinks=True)
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "GITLAB_CI", "READTHEDOCS")}
-    proc = subprocess.run([sys.executable, "scripts/build.py", "--site-dir", str(tmp_path / "site")],
-                          cwd=clone, env=env, capture_output=True, text=True, timeout=900, check=False)
+    proc = subprocess.run(
+        [sys.executable, "scripts/build.py", "--site-dir", str(tmp_path / "site")],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     warnings = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 0 and not warnings, "\n".join(warnings)
     # The committed page has its commit's date; the new one, the build's.

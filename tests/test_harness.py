@@ -30,9 +30,22 @@ CASES = {
 
 def run_harness(case: str, root) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "tests/test_codeblocks.py", "-p", "no:cacheprovider",
-         "--docs-dir", f"{FIXTURES}/{case}", "-q"],
-        cwd=root, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "tests/test_codeblocks.py",
+            "-p",
+            "no:cacheprovider",
+            "--docs-dir",
+            f"{FIXTURES}/{case}",
+            "-q",
+        ],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
     )
 
 

@@ -41,8 +41,10 @@ def test_a_figure_cell_shows_the_sites_files_whatever_their_format(tmp_path):
     assert figure_files(tmp_path, "heavy") == {"light": "figures/heavy-light.png", "dark": "figures/heavy-dark.png"}
     page = page_notebook(notebook_with_figure("heavy"), "page", "snippets/page/page.py", config_for(tmp_path), None)
     html = page.cells[0].outputs[0].data["text/html"]
-    assert html == ('<img src="../figures/heavy-light.png#only-light" alt="A line">\n'
-                    '<img src="../figures/heavy-dark.png#only-dark" alt="A line">')
+    assert html == (
+        '<img src="../figures/heavy-light.png#only-light" alt="A line">\n'
+        '<img src="../figures/heavy-dark.png#only-dark" alt="A line">'
+    )
 
 
 def test_a_figure_cell_naming_no_figure_fails_listing_the_figures(tmp_path):
@@ -51,33 +53,41 @@ def test_a_figure_cell_naming_no_figure_fails_listing_the_figures(tmp_path):
         (tmp_path / "figures" / f"curve-{scheme}.svg").write_text("<svg/>")
     with pytest.raises(PluginError) as error:
         page_notebook(notebook_with_figure("curves"), "page", "snippets/page/page.py", config_for(tmp_path), None)
-    assert str(error.value) == ('snippets/page/page.py: a cell shows figure="curves", which no figure module '
-                                "draws (figures: curve); see docs/contributing.md")
+    assert str(error.value) == (
+        'snippets/page/page.py: a cell shows figure="curves", which no figure module '
+        "draws (figures: curve); see docs/contributing.md"
+    )
 
 
 def test_display_math_is_taken_out_of_its_paragraph():
     soup = BeautifulSoup('<div class="jp-RenderedMarkdown"><p>so $$L = J(w)$$ and $a$.</p></div>', "html.parser")
     arithmatex(soup, soup.div)
-    assert str(soup) == ('<div class="jp-RenderedMarkdown"><p>so </p><div class="arithmatex">\\[L = J(w)\\]</div>'
-                         '<p> and <span class="arithmatex">\\(a\\)</span>.</p></div>')
+    assert str(soup) == (
+        '<div class="jp-RenderedMarkdown"><p>so </p><div class="arithmatex">\\[L = J(w)\\]</div>'
+        '<p> and <span class="arithmatex">\\(a\\)</span>.</p></div>'
+    )
 
 
 def test_math_in_code_is_left_alone():
-    soup = BeautifulSoup('<div><p><code>$x$</code></p></div>', "html.parser")
+    soup = BeautifulSoup("<div><p><code>$x$</code></p></div>", "html.parser")
     arithmatex(soup, soup.div)
-    assert str(soup) == '<div><p><code>$x$</code></p></div>'
+    assert str(soup) == "<div><p><code>$x$</code></p></div>"
 
 
 def test_to_material_keeps_the_cells_as_material_blocks():
-    html = ('<style>.jp{}</style><script src="https://cdn.example/mathjax.js"></script>'
-            '<div class="jupyter-wrapper"><div id="cell-id=abc" class="jp-Cell">'
-            '<div class="highlight-ipynb hl-python"><pre><span></span>x = 1</pre></div>'
-            '<div class="jp-RenderedText"><pre>1</pre></div></div></div><script>late()</script>')
+    html = (
+        '<style>.jp{}</style><script src="https://cdn.example/mathjax.js"></script>'
+        '<div class="jupyter-wrapper"><div id="cell-id=abc" class="jp-Cell">'
+        '<div class="highlight-ipynb hl-python"><pre><span></span>x = 1</pre></div>'
+        '<div class="jp-RenderedText"><pre>1</pre></div></div></div><script>late()</script>'
+    )
     out = to_material(html, "snippets/p/p.py")
-    assert out == ('<div class="jupyter-wrapper"><div class="jp-Cell">'
-                   '<div class="language-python highlight"><pre><span></span><code>x = 1</code></pre></div>'
-                   '<div class="jp-RenderedText"><div class="language-text highlight"><pre><span></span>'
-                   '<code>1</code></pre></div></div></div></div>')
+    assert out == (
+        '<div class="jupyter-wrapper"><div class="jp-Cell">'
+        '<div class="language-python highlight"><pre><span></span><code>x = 1</code></pre></div>'
+        '<div class="jp-RenderedText"><div class="language-text highlight"><pre><span></span>'
+        "<code>1</code></pre></div></div></div></div>"
+    )
 
 
 def test_a_leftover_script_inside_the_cells_fails_naming_the_source():

@@ -19,6 +19,7 @@ import pytest
 from browser import Recorder, content_problems, probe, require_chromium
 from chromium import launch_browser
 from offline import FIXED_TIME, ZIP_NAME, pack
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,8 +105,11 @@ def navigation_and_search(context, folder: Path, site_url: str) -> list[str]:
             problems.append(f"the next link leads to {page.url}")
             break
         visited.append(page.url)
-    nav = [a for a in page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]",
-                                                "els => els.map((a) => a.href)") if "#" not in a]
+    nav = [
+        a
+        for a in page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "els => els.map((a) => a.href)")
+        if "#" not in a
+    ]
     if len(visited) != len(dict.fromkeys(nav)):
         problems.append(f"the next links visit {len(visited)} pages, the nav lists {len(dict.fromkeys(nav))}")
     # Search, from the index inlined by the offline plugin, through the iframe-worker shim.
@@ -118,7 +122,7 @@ def navigation_and_search(context, folder: Path, site_url: str) -> list[str]:
         page.wait_for_load_state("load")
         if not page.url.startswith(folder.as_uri()):
             problems.append(f"a search result leads to {page.url}")
-    except Exception as error:  # playwright's TimeoutError: no result appeared
+    except PlaywrightTimeoutError as error:  # no result appeared
         problems.append(f"search for 'backward' shows no result: {error.__class__.__name__}")
     page.close()
     return problems

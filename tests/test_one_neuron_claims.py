@@ -22,8 +22,8 @@ import torch
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOK = ROOT / "snippets/one_neuron_fit/one_neuron_fit.py"
 GRADIENT_DESCENT = ROOT / "snippets/gradient_descent/gradient_descent.py"
-TOL = 1e-6       # the issue's convergence tolerance, relative to w*
-AGREE = 1e-6     # how closely the three fits must agree, relative to w*
+TOL = 1e-6  # the issue's convergence tolerance, relative to w*
+AGREE = 1e-6  # how closely the three fits must agree, relative to w*
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_data_is_the_gradient_descent_pages(nb):
     """The notebook keeps its own copy of the post's points (it must download alone); they must not drift."""
     namespace = {}
     with contextlib.redirect_stdout(io.StringIO()):
-        exec(section(GRADIENT_DESCENT, "data"), namespace)
+        exec(section(GRADIENT_DESCENT, "data"), namespace)  # noqa: S102 - the page's own data block
     for name in ("x_train", "y_train"):
         assert nb[name].dtype == namespace[name].dtype == np.float32
         assert np.array_equal(nb[name], namespace[name]), name

@@ -112,8 +112,8 @@ def test_page_loads_nothing_from_other_hosts_and_no_notebook_css(site):
     for tag in re.findall(r"<link\b[^>]*>", html):
         if re.search(r"""rel=["']?(stylesheet|preload|modulepreload|icon)""", tag):
             assert not re.search(r"""href=["']?(https?:)?//""", tag), tag
-    article = html[html.index('class="jupyter-wrapper"'):]
-    article = article[:article.index("</article>")]
+    article = html[html.index('class="jupyter-wrapper"') :]
+    article = article[: article.index("</article>")]
     assert "<style" not in article and "<script" not in article
     assert "highlight-ipynb" not in article and "clipboard-copy" not in article
 
@@ -135,9 +135,10 @@ def test_download_is_the_executed_notebook(site, executed):
     download = nbformat.read(site / PAGE / f"{PAGE}.ipynb", as_version=4)
     nbformat.validate(download)
     assert download.metadata.kernelspec.name == "python3"
-    assert [c.source for c in download.cells if c.cell_type == "code"] == \
-           [c.source for c in executed.cells if c.cell_type == "code"]
-    for built, fresh in zip(download.cells, executed.cells):
+    assert [c.source for c in download.cells if c.cell_type == "code"] == [
+        c.source for c in executed.cells if c.cell_type == "code"
+    ]
+    for built, fresh in zip(download.cells, executed.cells, strict=True):
         if built.cell_type == "code":
             assert _printed(built) == _printed(fresh)
             assert [o.output_type for o in built.outputs] == [o.output_type for o in fresh.outputs]
@@ -149,8 +150,20 @@ def test_page_numbers_match_the_errata(site):
     """The errata quotes values.py; the page prints the same digits."""
     text = re.sub(r"<[^>]+>", " ", page_html(site))
     values = json.loads((ROOT / "docs/values/one_neuron_fit.json").read_text(encoding="utf-8"))
-    for key in ("post_loss", "post_w", "w_star", "loss_star", "iterations_float64", "stall_iteration",
-                "stuck_error", "lr_ratio", "tuned_iterations", "slope", "intercept", "loss_intercept"):
+    for key in (
+        "post_loss",
+        "post_w",
+        "w_star",
+        "loss_star",
+        "iterations_float64",
+        "stall_iteration",
+        "stuck_error",
+        "lr_ratio",
+        "tuned_iterations",
+        "slope",
+        "intercept",
+        "loss_intercept",
+    ):
         assert values[key] in text, key
 
 

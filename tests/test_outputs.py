@@ -18,8 +18,14 @@ CURRENT = FIXTURES / "current" / "page.md"  # a page whose every output is right
 
 
 def outputs(docs_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "scripts/outputs.py", "--docs-dir", str(docs_dir), *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "scripts/outputs.py", "--docs-dir", str(docs_dir), *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture

@@ -42,8 +42,11 @@ def page_file(site: Path, path: str) -> Path:
 @pytest.fixture(scope="session")
 def hosted_pages(built_site):
     """{page path: its parsed HTML} for every page of the built site but 404.html."""
-    return {path: Tags(page_file(built_site, path).read_text(encoding="utf-8"))
-            for path in site_pages(built_site) if path != "404.html"}
+    return {
+        path: Tags(page_file(built_site, path).read_text(encoding="utf-8"))
+        for path in site_pages(built_site)
+        if path != "404.html"
+    }
 
 
 def test_every_page_has_its_description_canonical_link_edit_link_and_date(hosted_pages, site_config):
@@ -60,7 +63,7 @@ def test_every_page_has_its_description_canonical_link_edit_link_and_date(hosted
         if canonical != [site_config.site_url + path]:
             problems.append(f"{name}: canonical link {canonical}, not {site_config.site_url + path}")
         edit = [a["href"] for a in tags.find("a", rel="edit")]
-        if len(edit) != 1 or not edit[0].startswith(repo) or not (ROOT / edit[0][len(repo):]).is_file():
+        if len(edit) != 1 or not edit[0].startswith(repo) or not (ROOT / edit[0][len(repo) :]).is_file():
             problems.append(f"{name}: edit link {edit} is not {repo}<a file of the repository>")
         if not any("git-revision-date-localized-plugin-date" in a.get("class", "") for _, a in tags.tags):
             problems.append(f"{name}: no last-updated date")
@@ -81,8 +84,11 @@ def test_pages_ask_no_third_party_host_for_repository_facts(hosted_pages):
 
 
 def test_sitemap_lists_every_page(built_site, site_config):
-    html_pages = sorted(p.parent.relative_to(built_site).as_posix() + "/"
-                        for p in built_site.rglob("index.html") if "assets" not in p.parts)
+    html_pages = sorted(
+        p.parent.relative_to(built_site).as_posix() + "/"
+        for p in built_site.rglob("index.html")
+        if "assets" not in p.parts
+    )
     listed = set(site_pages(built_site)) - {"404.html"}
     assert {("" if p == "./" else p) for p in html_pages} == listed
     assert site_config.site_url.startswith("https://")

@@ -30,15 +30,21 @@ RAISES = re.compile(r"^# raises: (?P<cls>[\w.]+)\s*$")
 
 def published_files() -> list[Path]:
     """The files of snippets/ that the site publishes (hooks/snippet_roles.py), relative to the root."""
-    return sorted(p.relative_to(ROOT) for p in (ROOT / "snippets").rglob("*")
-                  if p.is_file() and is_published(p.relative_to(ROOT)))
+    return sorted(
+        p.relative_to(ROOT) for p in (ROOT / "snippets").rglob("*") if p.is_file() and is_published(p.relative_to(ROOT))
+    )
 
 
 def test_exactly_the_pages_code_is_published(built_site):
-    problems = [f"{p}: not published as it is" for p in published_files()
-                if not (built_site / p).is_file() or (built_site / p).read_bytes() != (ROOT / p).read_bytes()]
-    extra = sorted({p.relative_to(built_site) for p in (built_site / "snippets").rglob("*") if p.is_file()}
-                   - set(published_files()))
+    problems = [
+        f"{p}: not published as it is"
+        for p in published_files()
+        if not (built_site / p).is_file() or (built_site / p).read_bytes() != (ROOT / p).read_bytes()
+    ]
+    extra = sorted(
+        {p.relative_to(built_site) for p in (built_site / "snippets").rglob("*") if p.is_file()}
+        - set(published_files())
+    )
     problems += [f"{p}: published, but not a file of the pages' code" for p in extra]
     assert not problems, "\n".join(problems)
 
@@ -66,8 +72,9 @@ def test_a_published_file_runs_when_downloaded_alone(name, served, tmp_path):
     with urllib.request.urlopen(served + name.as_posix(), timeout=30) as response:
         file.write_bytes(response.read())
     env = dict(os.environ, MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1")
-    proc = subprocess.run([sys.executable, file.name], cwd=tmp_path, env=env, capture_output=True, text=True,
-                          timeout=TIMEOUT, check=False)
+    proc = subprocess.run(
+        [sys.executable, file.name], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=TIMEOUT, check=False
+    )
     expected = declared_exception(file)
     if expected is None:
         assert proc.returncode == 0, f"{name}: exited {proc.returncode}\n{proc.stderr}"
@@ -112,22 +119,24 @@ def test_every_embedded_snippet_links_to_its_file(source, built_site):
 
 
 def test_titles_only_for_real_includes():
-    page = "\n".join([
-        '```python',
-        '--8<-- "snippets/a/one.py:section"',
-        '```',
-        '````markdown',  # an example of the syntax, as on the Contributing page: escaped,
-        '```python',     # so shown, not included; and the inner fence is the example's text
-        ';--8<-- "snippets/a/two.py"',
-        '```',
-        '````',
-        '```python',
-        '--8<-- "docs/not-a-snippet.md"',  # an include, but not of a snippet file
-        '```',
-        '    ```python',  # indented, as in an admonition or a tab
-        '    --8<-- "snippets/a/four.py"',
-        '    ```',
-    ])
+    page = "\n".join(
+        [
+            "```python",
+            '--8<-- "snippets/a/one.py:section"',
+            "```",
+            "````markdown",  # an example of the syntax, as on the Contributing page: escaped,
+            "```python",  # so shown, not included; and the inner fence is the example's text
+            ';--8<-- "snippets/a/two.py"',
+            "```",
+            "````",
+            "```python",
+            '--8<-- "docs/not-a-snippet.md"',  # an include, but not of a snippet file
+            "```",
+            "    ```python",  # indented, as in an admonition or a tab
+            '    --8<-- "snippets/a/four.py"',
+            "    ```",
+        ]
+    )
     out, titles = add_titles(page, "page.md", lambda uri: True)
     assert titles == ["snippets/a/one.py", "snippets/a/four.py"]
     assert out.split("\n")[0] == '```python title="snippets/a/one.py"'
@@ -136,5 +145,7 @@ def test_titles_only_for_real_includes():
 
 def test_own_title_on_an_embedding_block_fails_naming_page_and_line():
     page = 'Text\n\n```python title="mine"\n--8<-- "snippets/a/one.py"\n```\n'
-    with pytest.raises(Exception, match=r"^page\.md: the block at line 3 embeds snippets/a/one\.py and has its own title="):
+    with pytest.raises(
+        Exception, match=r"^page\.md: the block at line 3 embeds snippets/a/one\.py and has its own title="
+    ):
         add_titles(page, "page.md", lambda uri: True)

@@ -1,5 +1,5 @@
 # raises: RuntimeError
-"""torch.tensor with integer literals makes an int64 tensor, which cannot require gradients."""
+"""torch.tensor of integers is an int64 tensor: it cannot require gradients."""
 import torch
 
 # --8<-- [start:fail]

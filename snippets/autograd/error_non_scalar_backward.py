@@ -1,5 +1,5 @@
 # raises: RuntimeError
-"""The post's backward() on its 2x3 product: there is no scalar to differentiate."""
+"""The post's backward() on its 2x3 product: no scalar to differentiate."""
 import torch
 
 tensor1 = torch.Tensor([[1, 2, 3],

@@ -1,5 +1,5 @@
 # raises: RuntimeError
-"""A second backward() through a graph whose saved tensors the first one freed."""
+"""A second backward() through a graph whose saved tensors were freed."""
 import torch
 
 w = torch.tensor([1., 2., 3.], requires_grad=True)

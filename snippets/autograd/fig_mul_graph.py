@@ -6,10 +6,9 @@ tensors from the nodes' `_saved_*` attributes.
 """
 
 import matplotlib.pyplot as plt
+import post_walkthrough as post  # the page's own tensors, not a copy of them
 import torch
 from matplotlib.figure import Figure
-
-import post_walkthrough as post  # the page's own tensors, not a copy of them
 
 
 def name_of(t: torch.Tensor, names: dict[str, torch.Tensor]) -> str:

@@ -15,11 +15,13 @@ tensor2 = torch.Tensor([[7, 8, 9],
 
 # --8<-- [start:legacy_constructor]
 print(torch.Tensor([1, 2, 3]).dtype, torch.tensor([1, 2, 3]).dtype)
-print(torch.Tensor(2).shape, torch.tensor(2).shape)  # a bare int is a shape to torch.Tensor
+# To torch.Tensor, a bare int is a shape; to torch.tensor, a number.
+print(torch.Tensor(2).shape, torch.tensor(2).shape)
 # --8<-- [end:legacy_constructor]
 
 # --8<-- [start:modern_constructor]
-weights = torch.tensor([1., 2., 3.], requires_grad=True)  # float literals: 1., not 1
+# Float literals, 1. and not 1, make a float tensor.
+weights = torch.tensor([1., 2., 3.], requires_grad=True)
 print(weights.dtype, weights.requires_grad)
 # --8<-- [end:modern_constructor]
 
@@ -50,8 +52,9 @@ print(torch.equal(tensor1.grad, tensor2))
 # --8<-- [end:fix_ones_like]
 
 # --8<-- [start:fix_sum]
-tensor1.grad = None                # forget fix 1's gradient: backward() adds to .grad
-output_tensor = tensor1 * tensor2  # a fresh graph: fix 1's backward() freed the old one
+tensor1.grad = None  # forget fix 1's gradient: backward() adds to .grad
+# A fresh graph: fix 1's backward() freed the old one.
+output_tensor = tensor1 * tensor2
 output_tensor.sum().backward()
 print(tensor1.grad)
 print(torch.equal(tensor1.grad, tensor2))

@@ -21,7 +21,8 @@ y = w.exp()  # exp() saves its output y: d exp(w) / dw = exp(w)
 
 # --8<-- [start:saved_fix]
 y = w.exp()
-y.detach().clone().zero_()  # zeroes a copy; the y that backward() needs is untouched
+# This zeroes a copy: the y that backward() needs is untouched.
+y.detach().clone().zero_()
 y.sum().backward()
 print(w.grad)
 # --8<-- [end:saved_fix]

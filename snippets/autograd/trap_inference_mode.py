@@ -1,4 +1,4 @@
-"""no_grad() and inference_mode() both stop recording; only one makes normal tensors."""
+"""no_grad() and inference_mode() stop recording; one makes normal tensors."""
 import torch
 
 # --8<-- [start:compare]
@@ -14,6 +14,7 @@ print(loss.grad_fn.name())
 # --8<-- [end:compare]
 
 # --8<-- [start:clone]
-loss = (w * b.clone()).sum()  # clone() outside inference_mode makes a normal tensor
+# clone() outside inference_mode makes a normal tensor.
+loss = (w * b.clone()).sum()
 print(loss.grad_fn.name())
 # --8<-- [end:clone]

@@ -1,8 +1,7 @@
 """Numbers quoted in the prose of docs/autograd.md and docs/errata.md."""
 
-import torch
-
 import post_walkthrough as post  # the page's own tensors, not a copy of them
+import torch
 
 
 def shape(t: torch.Tensor) -> str:

@@ -12,7 +12,7 @@ STEPS = 6
 def draw():
     fig = Figure(figsize=(9, 3.4), layout="constrained")
     axes = fig.subplots(1, len(gd.rates))
-    for i, (ax, (name, eta)) in enumerate(zip(axes, gd.rates.items())):
+    for i, (ax, (name, eta)) in enumerate(zip(axes, gd.rates.items(), strict=True)):
         colour = f"C{i}"
         ws = np.array(gd.descend(0.0, eta, STEPS))
         # The curve spans the steps with a margin, and always both sides of w*.

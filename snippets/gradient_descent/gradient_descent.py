@@ -1,4 +1,4 @@
-"""Gradient descent for a line through the origin, y = w*x, on the post's 15 points.
+"""Gradient descent for a line through the origin, y = w*x, on the post's data.
 
 Each section below is one block of docs/gradient-descent.md, in page order.
 """
@@ -44,7 +44,8 @@ def gradient(w):
 h = 1e-4
 for w in [0.0, 0.5]:
     slope = (cost(w + h) - cost(w - h)) / (2 * h)
-    print(f"w = {w}: gradient {gradient(w):.4f}, central difference {slope:.4f}")
+    print(f"w = {w}: gradient {gradient(w):.4f}, "
+          f"central difference {slope:.4f}")
 # --8<-- [end:gradient]
 
 # --8<-- [start:closed_form]
@@ -84,7 +85,7 @@ print(f"by hand  {gradient(0.5):.10f}")
 def descend(w0, eta, steps):
     """Run `steps` gradient-descent updates from w0; return every iterate."""
     ws = [w0]
-    for t in range(steps):
+    for _ in range(steps):
         ws.append(ws[-1] - eta * gradient(ws[-1]))
     return ws
 
@@ -109,7 +110,10 @@ import math
 
 
 def steps_to_tolerance(eta, tol=1e-6, max_steps=20_000):
-    """Updates from w = 0 until |w - w*| <= tol * |w*|; None if never within max_steps."""
+    """Updates from w = 0 until |w - w*| <= tol * |w*|.
+
+    None if that never happens within max_steps.
+    """
     w = 0.0
     for t in range(1, max_steps + 1):
         w = w - eta * gradient(w)
@@ -119,7 +123,10 @@ def steps_to_tolerance(eta, tol=1e-6, max_steps=20_000):
 
 
 def predicted_steps(eta, tol=1e-6):
-    """The same count from the error's factor per step, r = |1 - 2*eta*sum x^2|."""
+    """The same count from the error's factor per step.
+
+    The factor is r = |1 - 2 * eta * sum x^2|.
+    """
     r = abs(1 - 2 * eta * sum_xx)
     if r >= 1:
         return None
@@ -129,13 +136,14 @@ def predicted_steps(eta, tol=1e-6):
 
 
 post_eta = 1e-6  # the post's learning_rate
-etas = [post_eta] + [f * eta_max for f in (0.01, 0.1, 0.5, 0.9, 0.99, 1.0, 1.01)]
+fractions = (0.01, 0.1, 0.5, 0.9, 0.99, 1.0, 1.01)
+etas = [post_eta] + [f * eta_max for f in fractions]
 print("      eta  eta/eta_max     |r|  counted  predicted")
 for eta in etas:
     r = abs(1 - 2 * eta * sum_xx)
     measured, predicted = steps_to_tolerance(eta), predicted_steps(eta)
-    print(f"{eta:9.3e}  {eta / eta_max:11.4g}  {r:6.4f}  {measured or 'never':>7}"
-          f"  {predicted or 'never':>9}")
+    print(f"{eta:9.3e}  {eta / eta_max:11.4g}  {r:6.4f}"
+          f"  {measured or 'never':>7}  {predicted or 'never':>9}")
 
 # The post's loop, `for iter in range(1, 1000)`, makes 999 updates.
 post_updates = len(range(1, 1000))
@@ -147,11 +155,18 @@ print(f"after {post_updates} updates at eta = {post_eta}: "
 # --8<-- [start:stability]
 for f in (0.99, 1.0, 1.01):
     ws = descend(0.0, f * eta_max, steps=1000)
-    print(f"eta = {f} * eta_max: after 1000 steps |w - w*| = {abs(ws[-1] - w_star):.3e}")
+    error = abs(ws[-1] - w_star)
+    print(f"eta = {f} * eta_max: after 1000 steps |w - w*| = {error:.3e}")
 # --8<-- [end:stability]
 
 # --8<-- [start:figure_rates]
-rates = {"too small": 0.05 * eta_max, "good": 0.4 * eta_max, "too large": 1.1 * eta_max}
+rates = {
+    "too small": 0.05 * eta_max,
+    "good": 0.4 * eta_max,
+    "too large": 1.1 * eta_max,
+}
 for name, eta in rates.items():
-    print(f"{name:>9}: eta = {eta:.4g}, w - w* is multiplied by {1 - 2 * eta * sum_xx:+.2f} per step")
+    r = 1 - 2 * eta * sum_xx
+    print(f"{name:>9}: eta = {eta:.4g}, "
+          f"w - w* is multiplied by {r:+.2f} per step")
 # --8<-- [end:figure_rates]

@@ -25,9 +25,9 @@
 # `python one_neuron_fit.py`, which prints the same numbers.
 
 # %%
+import matplotlib.pyplot as plt
 import numpy as np  # the post uses np.array but never imports numpy
 import torch
-import matplotlib.pyplot as plt
 from torch import nn
 
 try:  # Jupyter shows the text with numbers as Markdown; plain `python` prints it
