@@ -29,11 +29,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from notebook_html import to_material
+from notebook_html import SOLUTION_TAG, to_material
 from notebook_run import CACHE, executed
 from project_files import project_root, write_atomic
 
 MD_LINK = re.compile(r"\]\((?P<page>[\w/.-]+\.md)(?P<anchor>#[\w-]+)?\)")
+# A figure's alt text, in the Markdown cell just before its cell (so it can wrap, and be translated).
+ALT = re.compile(r"<!--\s*alt:\s*(?P<alt>.*?)\s*-->", re.DOTALL)
 SCHEMES = ("light", "dark")
 
 # Per build: page name -> its source, relative to the project root.
@@ -86,7 +88,7 @@ def page_notebook(nb, name: str, rel: str, config: MkDocsConfig, files: Files):
     link_pages(page, rel, files, lambda target: get_relative_url(target.url, page_url))
     docs = Path(config.docs_dir)
     known = sorted({p.name.rsplit("-", 1)[0] for p in (docs / "figures").glob("*-light.*")})
-    for cell in page.cells:
+    for index, cell in enumerate(page.cells):
         figure = cell.metadata.get("figure")
         if figure is None:
             continue
@@ -96,7 +98,7 @@ def page_notebook(nb, name: str, rel: str, config: MkDocsConfig, files: Files):
                 f'{rel}: a cell shows figure="{figure}", which no figure module draws '
                 f"(figures: {', '.join(known) or 'none'}); see docs/contributing.md"
             )
-        alt = cell.metadata.get("alt", figure).replace('"', "&quot;")
+        alt = figure_alt(page.cells, index, rel).replace('"', "&quot;")
         images = [
             f'<img src="{get_relative_url(path, page_url)}#only-{scheme}" alt="{alt}">'
             for scheme, path in paths.items()
@@ -105,11 +107,27 @@ def page_notebook(nb, name: str, rel: str, config: MkDocsConfig, files: Files):
     return page
 
 
+def figure_alt(cells, index: int, rel: str) -> str:
+    """The alt text of the figure cell at `index`: `<!-- alt: ... -->` in the Markdown cell before it."""
+    before = cells[index - 1] if index else None
+    found = ALT.search(before.source) if before is not None and before.cell_type == "markdown" else None
+    if found is None:
+        raise PluginError(
+            f'{rel}: the cell with figure="{cells[index].metadata["figure"]}" needs its alt text, '
+            "`<!-- alt: what the figure shows -->`, in the Markdown cell just before it"
+        )
+    return " ".join(found["alt"].split())
+
+
 def download_notebook(nb, rel: str, config: MkDocsConfig, files: Files):
-    """The notebook as a reader downloads it: links to pages made absolute to site_url."""
+    """The notebook as a reader downloads it: links to pages made absolute to site_url,
+    solution cells collapsed (JupyterLab's source_hidden and outputs_hidden)."""
     download = copy.deepcopy(nb)
     base = config.site_url or ""
     link_pages(download, rel, files, lambda target: base + target.url)
+    for cell in download.cells:
+        if SOLUTION_TAG in cell.metadata.get("tags", []):
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
     return download
 
 

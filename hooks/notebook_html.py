@@ -7,7 +7,9 @@ only the cells and writes code cells and text outputs as the markup of a
 fenced block, so that Material's own styles, syntax colours (in both palettes)
 and copy buttons apply. The `$...$` and `$$...$$` math that nbconvert leaves
 as text for MathJax becomes arithmatex markup, which docs/javascripts/katex.js
-renders with the site's own KaTeX like the math of every other page.
+renders with the site's own KaTeX like the math of every other page. The
+cells of an exercise's solution (tag `solution`) are collapsed, like the
+`??? note "Solution"` blocks of the Markdown pages.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from mkdocs.exceptions import PluginError
 
 # Math in a Markdown cell's text: display ($$...$$) first, then inline ($...$).
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$]+?)\$", re.DOTALL)
+# Cells of an exercise's worked solution: shown collapsed, as `??? note "Solution"` is on a Markdown page.
+SOLUTION_TAG = "solution"
 
 
 def material_code(soup, pre, language: str):
@@ -75,7 +79,25 @@ def lift_out_of_paragraph(soup, div) -> None:
             p.decompose()
 
 
-def to_material(html: str, source: str) -> str:
+def collapse_solutions(soup, label: str) -> None:
+    """Wrap each run of consecutive solution cells in a collapsed `<details class="note">`."""
+    for cell in soup.select(f".celltag_{SOLUTION_TAG}"):
+        if cell.find_parent("details") is not None:
+            continue  # already in the block of the cell before it
+        run, after = [cell], cell.find_next_sibling()
+        while after is not None and f"celltag_{SOLUTION_TAG}" in after.get("class", []):
+            run.append(after)
+            after = after.find_next_sibling()
+        details = soup.new_tag("details", attrs={"class": "note"})
+        summary = soup.new_tag("summary")
+        summary.string = label
+        details.append(summary)
+        cell.insert_before(details)
+        for member in run:
+            details.append(member.extract())
+
+
+def to_material(html: str, source: str, solution_label: str = "Solution") -> str:
     """mkdocs-jupyter's stand-alone notebook HTML, made part of a Material page."""
     soup = BeautifulSoup(html, "html.parser")
     wrapper = soup.find("div", class_="jupyter-wrapper")
@@ -99,6 +121,7 @@ def to_material(html: str, source: str) -> str:
         arithmatex(soup, cell)
     for a in soup.select("a.anchor-link"):
         a["class"] = "headerlink"
+    collapse_solutions(soup, solution_label)
     leftover = soup.find(["style", "script", "link", "iframe"]) or soup.select_one(".highlight-ipynb")
     if leftover is not None:
         raise PluginError(

@@ -36,6 +36,7 @@ RUN = {"python", "bash", "sh"}
 # Languages that hold Python but that pytest-codeblocks would never run.
 PYTHON_ALIASES = {"py", "py3", "python3", "pycon", "ipython", "ipython3", "python-repl", "pyi"}
 TRACEBACK = "Traceback (most recent call last):"
+ELIDED = "..."  # what ends a shown message that the page cuts short
 LAST_LINE = re.compile(r"^(?P<cls>[A-Za-z_][\w.]*)(?:: (?P<message>.*))?$")
 # Markers of pytest-codeblocks the harness does not take, and why.
 REFUSED = {
@@ -99,7 +100,9 @@ class Block:
             )
         before = "".join(line + "\n" for line in lines[:start])
         shown = "".join(line + "\n" for line in lines[start:])
-        return ExpectedError(before, last["cls"], last["message"] or "", shown)
+        # A long message may be shown cut short, ending in "...": its start is what must match.
+        message = (last["message"] or "").removesuffix(ELIDED).rstrip()
+        return ExpectedError(before, last["cls"], message, shown)
 
     @property
     def xfail(self) -> bool:

@@ -29,8 +29,8 @@ def config_for(docs: Path):
 def notebook_with_figure(name: str):
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("fig = draw()")
-    cell.metadata.update(figure=name, alt="A line")
-    nb.cells = [cell]
+    cell.metadata.update(figure=name)
+    nb.cells = [nbformat.v4.new_markdown_cell("The figure.\n\n<!-- alt: A\nline -->"), cell]
     return nb
 
 
@@ -40,7 +40,7 @@ def test_a_figure_cell_shows_the_sites_files_whatever_their_format(tmp_path):
         (tmp_path / "figures" / f"heavy-{scheme}.png").write_bytes(b"png")
     assert figure_files(tmp_path, "heavy") == {"light": "figures/heavy-light.png", "dark": "figures/heavy-dark.png"}
     page = page_notebook(notebook_with_figure("heavy"), "page", "snippets/page/page.py", config_for(tmp_path), None)
-    html = page.cells[0].outputs[0].data["text/html"]
+    html = page.cells[1].outputs[0].data["text/html"]
     assert html == (
         '<img src="../figures/heavy-light.png#only-light" alt="A line">\n'
         '<img src="../figures/heavy-dark.png#only-dark" alt="A line">'
@@ -99,3 +99,32 @@ def test_a_leftover_script_inside_the_cells_fails_naming_the_source():
 def test_html_without_the_wrapper_fails_naming_the_source():
     with pytest.raises(PluginError, match=r"^snippets/p/p\.py: no jupyter-wrapper"):
         to_material("<p>not a notebook</p>", "snippets/p/p.py")
+
+
+def test_consecutive_solution_cells_are_collapsed_into_one_block():
+    cell = '<div class="jp-Cell {tag}">{n}</div>'
+    html = (
+        '<div class="jupyter-wrapper">'
+        + cell.format(tag="", n=1)
+        + cell.format(tag="celltag_solution", n=2)
+        + cell.format(tag="celltag_solution", n=3)
+        + cell.format(tag="", n=4)
+        + cell.format(tag="celltag_solution", n=5)
+        + "</div>"
+    )
+    out = to_material(html, "snippets/p/p.py", solution_label="Solution")
+    soup = BeautifulSoup(out, "html.parser")
+    blocks = soup.select("details.note")
+    assert [b.summary.string for b in blocks] == ["Solution", "Solution"]
+    assert [[c.string for c in b.select(".jp-Cell")] for b in blocks] == [["2", "3"], ["5"]]
+    assert [c.string for c in soup.select(".jupyter-wrapper > .jp-Cell")] == ["1", "4"]
+
+
+def test_a_figure_cell_without_an_alt_text_fails_naming_it(tmp_path):
+    (tmp_path / "figures").mkdir()
+    for scheme in ("light", "dark"):
+        (tmp_path / "figures" / f"curve-{scheme}.svg").write_text("<svg/>")
+    nb = notebook_with_figure("curve")
+    nb.cells[0].source = "A figure, but no alt text."
+    with pytest.raises(PluginError, match=r'^snippets/page/page\.py: the cell with figure="curve" needs its alt text'):
+        page_notebook(nb, "page", "snippets/page/page.py", config_for(tmp_path), None)

@@ -17,3 +17,13 @@ for step in range(3):
     print(step, w.grad)
     w.grad.zero_()
 # --8<-- [end:zeroed]
+
+# --8<-- [start:optimizer]
+optimizer = torch.optim.SGD([w], lr=0.1)
+(w * w).sum().backward()
+optimizer.zero_grad()  # since PyTorch 2.0 this sets .grad to None
+print(w.grad)
+(w * w).sum().backward()
+optimizer.zero_grad(set_to_none=False)  # zeroes .grad in place instead
+print(w.grad)
+# --8<-- [end:optimizer]

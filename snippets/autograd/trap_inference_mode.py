@@ -13,6 +13,12 @@ loss = (w * a).sum()  # a no_grad result joins a later graph as a constant
 print(loss.grad_fn.name())
 # --8<-- [end:compare]
 
+# --8<-- [start:joins]
+loss = (w + b).sum()  # addition saves nothing for backward()
+loss.backward()
+print(w.grad)
+# --8<-- [end:joins]
+
 # --8<-- [start:clone]
 # clone() outside inference_mode makes a normal tensor.
 loss = (w * b.clone()).sum()

@@ -170,3 +170,40 @@ for name, eta in rates.items():
     print(f"{name:>9}: eta = {eta:.4g}, "
           f"w - w* is multiplied by {r:+.2f} per step")
 # --8<-- [end:figure_rates]
+
+# The exercises at the end of the page, one section per solution.
+
+# --8<-- [start:exercise_symmetry]
+for w in (w_star - 0.1, w_star + 0.1):
+    print(f"w = w* {w - w_star:+.1f}: J = {cost(w):.6f}, "
+          f"dJ/dw = {gradient(w):+.4f}")
+# --8<-- [end:exercise_symmetry]
+
+# --8<-- [start:exercise_too_large]
+eta_large, steps = 1.5 * eta_max, 10
+r_large = 1 - 2 * eta_large * sum_xx
+predicted_error = abs(r_large) ** steps * abs(0.0 - w_star)
+w_after = descend(0.0, eta_large, steps=steps)[-1]
+print(f"r = {r_large:+.1f}: predicted |w - w*| = {predicted_error:.4f}, "
+      f"after {steps} steps {abs(w_after - w_star):.4f}")
+# --8<-- [end:exercise_too_large]
+
+# --8<-- [start:exercise_halving]
+eta_half = (1 - 0.5) / (2 * sum_xx)  # r = 1 - 2 * eta * sum x^2 = 0.5
+print(f"eta = {eta_half:.4g} = {eta_half / eta_max:g} * eta_max: "
+      f"counted {steps_to_tolerance(eta_half)}, "
+      f"predicted {predicted_steps(eta_half)}")
+# --8<-- [end:exercise_halving]
+
+# --8<-- [start:exercise_far_start]
+eta_far, w0 = 0.1 * eta_max, 10.0
+r_far = abs(1 - 2 * eta_far * sum_xx)
+predicted = math.ceil(math.log(1e-6 * abs(w_star) / abs(w0 - w_star))
+                      / math.log(r_far))
+w, counted = w0, 0
+while abs(w - w_star) > 1e-6 * abs(w_star):
+    w = w - eta_far * gradient(w)
+    counted += 1
+print(f"from w = {w0}: counted {counted}, predicted {predicted}, "
+      f"from w = 0: {steps_to_tolerance(eta_far)}")
+# --8<-- [end:exercise_far_start]

@@ -44,6 +44,12 @@ def values():
         "post_eta_factor": f"{1 - 2 * gd.post_eta * gd.sum_xx:.5f}",
         "post_eta_steps": str(gd.steps_to_tolerance(gd.post_eta)),
         "post_error_percent": f"{100 * abs(gd.w_post - gd.w_star) / gd.w_star:.0f}",
+        # The exercises' own settings, as their code sets them.
+        "exercise_large": f"{gd.eta_large / gd.eta_max:g}",
+        "exercise_large_r": f"{gd.r_large:g}",
+        "exercise_steps": str(gd.steps),
+        "exercise_far_start": f"{gd.w0:g}",
+        "exercise_far": f"{gd.eta_far / gd.eta_max:g}",
     }
 
 

@@ -1,6 +1,9 @@
 # ---
 # jupyter:
-#   description: The post's one-neuron fit run as written, measured against the least-squares slope, fixed with a learning rate from the bound, and done three ways that agree.
+#   description: >-
+#     The post's one-neuron fit run as written, measured against the
+#     least-squares slope, fixed with a learning rate from the bound, and done
+#     three ways that agree.
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -10,57 +13,37 @@
 # %% [markdown]
 # # The one-neuron fit
 #
-# The post ends by fitting its 15 points with a "network" of one hidden
-# neuron: two weights $w_1$ and $w_2$, the prediction $\hat y = x \, w_1 w_2$,
-# a sum-of-squares loss, and 999 steps of gradient descent at a learning rate
-# of $10^{-6}$. This page runs that loop as written, measures how far it gets,
-# explains why it is so slow with the learning-rate bound from
-# [the gradient-descent page](gradient-descent.md), fixes it, and checks the
-# answer three ways.
+# The post ends by fitting its points with a "network" of one hidden neuron:
+# two weights $w_1$ and $w_2$, the prediction $\hat y = x \, w_1 w_2$, a
+# sum-of-squares loss, and a fixed number of gradient-descent steps at a very
+# small learning rate.
+#
+# **What you'll learn.** How far the post's loop really gets, and why it is so
+# slow, with the learning-rate bound from
+# [the gradient-descent page](gradient-descent.md); what two weights that
+# always appear as a product do to the loss surface (a valley and a saddle);
+# how to choose a learning rate from the bound; and the same fit done with
+# PyTorch's `nn.Linear` and `optim.SGD`.
 #
 # This page is a Jupyter notebook, executed when the site was built: every
 # output below is what its cell printed, and every number in the text is
 # printed by a cell. Download it with the button at the top of the page and
-# run it to get the same outputs; it also runs as a plain script,
+# run it to get the same outputs. It also runs as a plain script,
 # `python one_neuron_fit.py`, which prints the same numbers.
-
-# %%
-import matplotlib.pyplot as plt
-import numpy as np  # the post uses np.array but never imports numpy
-import torch
-from torch import nn
-
-try:  # Jupyter shows the text with numbers as Markdown; plain `python` prints it
-    from IPython import get_ipython
-    from IPython.display import Markdown, display
-
-    in_jupyter = get_ipython() is not None
-except ImportError:
-    in_jupyter = False
-
-
-def say(text):
-    """Show a sentence whose numbers were just computed."""
-    if in_jupyter:
-        display(Markdown(text))
-    else:
-        print(text)
-
-
-def sci(value, digits=4):
-    """A number in LaTeX scientific notation: sci(0.00094169) is 9.417 \\times 10^{-4}."""
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    power = f"10^{{{int(exponent)}}}"
-    return power if float(mantissa) == 1 else f"{mantissa} \\times {power}"
-
 
 # %% [markdown]
 # ## The post's data
 #
-# The 15 points, exactly as the post wrote them, as `float32` columns of shape
-# 15×1:
+# The points, exactly as the post wrote them, as `float32` columns with one
+# row per point. The post's code uses `np.array` and `torch`, but its second
+# part imports neither: run on its own, it stops at its first line.
 
 # %%
+import matplotlib.pyplot as plt  # for the figures
+import numpy as np  # the post never imports numpy
+import torch  # nor torch, in this part
+from torch import nn
+
 x_train = np.array([[4.7], [2.4], [7.5], [7.1], [4.3], [7.816],
                     [8.9], [5.2], [8.59], [2.1], [8],
                     [10], [4.5], [6], [4]],
@@ -79,17 +62,19 @@ print(X_train.shape, X_train.dtype)
 #
 # Before running any descent, compute where it should end. The model
 # $\hat y = w x$ has one best slope, $w^* = \sum_i x_i y_i / \sum_i x_i^2$
-# ([derived on the gradient-descent page](gradient-descent.md#the-best-slope-in-closed-form));
-# `torch.linalg.lstsq` finds the same
-# by solving the least-squares problem directly. It runs in `float64`, so that
-# $w^*$ is exact to far more digits than any `float32` fit can reach.
+# ([derived on the gradient-descent
+# page](gradient-descent.md#the-best-slope-in-closed-form)).
+# `torch.linalg.lstsq` finds the same slope by solving the least-squares
+# problem directly. It runs in `float64`, so that $w^*$ is exact to far more
+# digits than any `float32` fit can reach.
 
 # %%
 X64, Y64 = X_train.double(), Y_train.double()
 w_star = torch.linalg.lstsq(X64, Y64).solution.item()
-loss_star = (X64 * w_star - Y64).pow(2).sum().item()  # the smallest loss there is
+loss_star = (X64 * w_star - Y64).pow(2).sum().item()  # the smallest loss
 sum_xx = X64.pow(2).sum().item()
-eta_max = 1 / sum_xx  # the largest stable learning rate for one weight (gradient-descent page)
+# The largest stable learning rate for one weight (gradient-descent page).
+eta_max = 1 / sum_xx
 
 print(f"w*        = {w_star:.6f}")
 print(f"loss(w*)  = {loss_star:.6f}")
@@ -101,12 +86,17 @@ print(f"eta_max   = {eta_max:.4e}")
 #
 # The post draws $w_1$ and $w_2$ with `torch.rand` and no seed, so every run
 # starts somewhere else in $[0, 1)^2$ and ends somewhere else. Seeding the
-# generator first makes the run reproducible. The rest is the post's loop, with
-# the printed loss rounded to 4 decimals so the output is the same on every
-# machine, and each loss kept for the figure below.
+# generator first makes the run reproducible. The rest is the post's loop,
+# with the printed loss rounded to 4 decimals so the output is the same on
+# every machine, and each loss kept for the figure below.
+#
+# `X_train.mm(w1)` is a matrix product: each row of `X_train` (one point)
+# times the 1×1 matrix `w1`. With one input and one hidden neuron every
+# matrix here has a single column, so `X_train.mm(w1).mm(w2)` is simply
+# $x_i w_1 w_2$ for every point $i$.
 
 # %%
-torch.manual_seed(0)  # the post has no seed: each run starts from other weights
+torch.manual_seed(0)  # the post has no seed: each run starts elsewhere
 
 input_size = 1
 hidden_size = 1
@@ -114,7 +104,8 @@ output_size = 1
 w1 = torch.rand(input_size, hidden_size, requires_grad=True)
 w2 = torch.rand(hidden_size, output_size, requires_grad=True)
 start = (w1.item(), w2.item())  # every later run starts here too
-print(f"start: w1 = {start[0]:.4f}, w2 = {start[1]:.4f}, w1*w2 = {start[0] * start[1]:.4f}")
+print(f"start: w1 = {start[0]:.4f}, w2 = {start[1]:.4f}, "
+      f"w1*w2 = {start[0] * start[1]:.4f}")
 
 learning_rate = 1e-6
 post_losses = []
@@ -133,49 +124,92 @@ for iter in range(1, 1000):
         w2.grad.zero_()
 
 # %% [markdown]
-# The loop prints the loss every 50 iterations, each time *before* that
-# iteration's update, so the last line is iteration 950 and the loss after the
-# final update is never shown. The post then predicts with the trained weights:
+# The loop prints the loss before each printed iteration's update, so the
+# loss after the final update is never shown. The post then predicts with the
+# trained weights, and stops: it computes `predicted` but never looks at it.
+# Here are the first points' predictions beside their targets:
 
 # %%
 x_train_tensor = torch.from_numpy(x_train)
 predicted_in_tensor = x_train_tensor.mm(w1).mm(w2)
 predicted = predicted_in_tensor.detach().numpy()
 
+first = slice(0, 5)
+for x, y, p in zip(x_train[first, 0], y_train[first, 0], predicted[first, 0],
+                   strict=True):
+    print(f"x = {x:5.2f}: y = {y:.2f}, predicted {p:.4f}")
+
 post_iterations = len(post_losses)
-post_loss = float(((predicted - y_train) ** 2).sum())  # the loss after the last update
+post_loss = float(((predicted - y_train) ** 2).sum())  # after the last update
 post_w = (w1 * w2).item()
 post_error = abs(post_w - w_star) / w_star
 print(f"iterations: {post_iterations}")
 print(f"loss after them: {post_loss:.4f} (smallest possible {loss_star:.4f})")
-print(f"w1*w2 = {post_w:.6f}, w* = {w_star:.6f}, relative error {post_error:.2e}")
+print(f"w1*w2 = {post_w:.6f}, w* = {w_star:.6f}, "
+      f"relative error {post_error:.2e}")
+
+# %% [markdown]
+# The text of this page that quotes numbers is printed by cells like the next
+# one: `say` shows a sentence as formatted text in Jupyter, and prints it
+# when the notebook runs as a plain script.
+
+# %%
+try:
+    from IPython import get_ipython
+    from IPython.display import Markdown, display
+
+    in_jupyter = get_ipython() is not None
+except ImportError:  # plain Python without IPython installed
+    in_jupyter = False
+
+
+def say(text):
+    """Show a sentence whose numbers were just computed."""
+    if in_jupyter:
+        display(Markdown(text))
+    else:
+        print(text)
+
+
+def sci(value, digits=4):
+    """A number in LaTeX scientific notation, e.g. 9.417 \\times 10^{-4}."""
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    power = f"10^{{{int(exponent)}}}"
+    return power if float(mantissa) == 1 else f"{mantissa} \\times {power}"
+
 
 # %% tags=["prose"]
-say(f"After its {post_iterations} iterations the post's loop stops at a loss of "
-    f"{post_loss:.4f}, against the least-squares optimum {loss_star:.4f}: the "
-    f"slope $w_1 w_2 = {post_w:.4f}$ is {100 * post_error:.1f}% away from "
+last_printed = post_iterations // 50 * 50
+say(f"The post's loop makes {post_iterations} updates, at a learning rate of "
+    f"${sci(learning_rate)}$, and prints every 50th loss, the last one at "
+    f"iteration {last_printed}. It stops at a loss of {post_loss:.4f}, "
+    f"against the least-squares optimum {loss_star:.4f}: the slope "
+    f"$w_1 w_2 = {post_w:.4f}$ is {100 * post_error:.1f}% away from "
     f"$w^* = {w_star:.4f}$. The start was close already "
-    f"($w_1 w_2 = {start[0] * start[1]:.4f}$), and 999 steps closed only part of the gap.")
+    f"($w_1 w_2 = {start[0] * start[1]:.4f}$), and the updates closed only "
+    f"part of the gap.")
 
 
 # %% [markdown]
 # How many iterations would the post's learning rate need to get within a
-# millionth of $w^*$? Keep running the same update, counting, until
-# $|w_1 w_2 - w^*| \le 10^{-6} w^*$, once in the post's `float32` and once in
-# `float64`:
+# millionth of $w^*$? The function below repeats the post's update from a
+# start, counting, until $w_1 w_2$ is that close to $w^*$. It runs once in
+# the post's `float32` and once in `float64`:
 
 # %%
-def fit_product(lr, max_steps, dtype=torch.float32, tol=1e-6):
-    """The post's update from `start` at rate lr, until w1*w2 is within tol of w* (relative).
+def fit_product(lr, max_steps, dtype=torch.float32, tol=1e-6, start=start):
+    """The post's update at rate lr from `start` (w1, w2).
 
-    Returns the list of (w1, w2) after each update (the start first) and
-    whether the tolerance was met. Stops early if an update changes nothing.
+    Runs until w1*w2 is within tol of w* (relative), at most max_steps
+    times. Returns the list of (w1, w2) after each update (the start first)
+    and whether the tolerance was met. Stops early if an update changes
+    nothing.
     """
     w1 = torch.tensor([[start[0]]], dtype=dtype, requires_grad=True)
     w2 = torch.tensor([[start[1]]], dtype=dtype, requires_grad=True)
     X, Y = X_train.to(dtype), Y_train.to(dtype)
     path = [start]
-    for step in range(1, max_steps + 1):
+    for _ in range(max_steps):
         loss = (X.mm(w1).mm(w2) - Y).pow(2).sum()
         loss.backward()
         with torch.no_grad():
@@ -186,7 +220,7 @@ def fit_product(lr, max_steps, dtype=torch.float32, tol=1e-6):
         path.append((w1.item(), w2.item()))
         if abs(path[-1][0] * path[-1][1] - w_star) <= tol * w_star:
             return path, True
-        if path[-1] == path[-2]:  # the update was too small to change a weight
+        if path[-1] == path[-2]:  # too small an update to change a weight
             return path, False
     return path, False
 
@@ -195,18 +229,63 @@ path64, met64 = fit_product(learning_rate, 50_000, dtype=torch.float64)
 path32, met32 = fit_product(learning_rate, 50_000, dtype=torch.float32)
 stuck_error = abs(path32[-1][0] * path32[-1][1] - w_star) / w_star
 print(f"float64: within 1e-6 after {len(path64) - 1} iterations: {met64}")
-print(f"float32: stuck after {len(path32) - 1} iterations, relative error {stuck_error:.2e}: {met32}")
+print(f"float32: stuck after {len(path32) - 1} iterations, "
+      f"relative error {stuck_error:.2e}: {met32}")
 
 # %% tags=["prose"]
 say(f"In `float64` the post's rate needs {len(path64) - 1} iterations, "
-    f"{(len(path64) - 1) / post_iterations:.1f} times the {post_iterations} it runs. In `float32`, the post's type, it never gets "
-    f"there: after {len(path32) - 1} iterations each update, $10^{{-6}}$ times a "
-    f"gradient that shrinks with the error, is smaller than the spacing of "
-    f"`float32` numbers near $w_1$ and $w_2$, the weights stop changing, and the "
-    f"slope stays {stuck_error:.1e} away from $w^*$ (relative) for ever.")
+    f"{(len(path64) - 1) / post_iterations:.1f} times the {post_iterations} "
+    f"it runs. In `float32`, the post's type, it never gets there: after "
+    f"{len(path32) - 1} iterations each update, ${sci(learning_rate)}$ times "
+    f"a gradient that shrinks with the error, is smaller than the gap "
+    f"between neighbouring `float32` numbers near $w_1$ and $w_2$. The "
+    f"weights stop changing, and the slope stays {stuck_error:.1e} away from "
+    f"$w^*$ (relative), however long the loop runs.")
 
 # %% [markdown]
-# ## One weight in disguise
+# ### Is seed 0 a typical start?
+#
+# A reader who runs the post's code gets another start every time. Running
+# the post's loop from the starts of other seeds shows what a typical run
+# gives:
+
+# %%
+def post_run(seed):
+    """The post's loop from the start that torch.manual_seed(seed) draws."""
+    torch.manual_seed(seed)
+    seed_start = (torch.rand(1, 1).item(), torch.rand(1, 1).item())
+    path, _ = fit_product(learning_rate, post_iterations, tol=0.0,
+                          start=seed_start)
+    w = path[-1][0] * path[-1][1]
+    return loss_one_weight(w), abs(w - w_star) / w_star
+
+
+def loss_one_weight(w):
+    """J(w), the one-weight cost of the gradient-descent page, in float64."""
+    return ((X64 * w - Y64) ** 2).sum().item()
+
+
+seeds = range(1, 51)
+runs = np.array([post_run(seed) for seed in seeds])
+final_losses, final_errors = runs[:, 0], runs[:, 1]
+print(f"seeds {seeds.start} to {seeds.stop - 1}: final loss median "
+      f"{np.median(final_losses):.2f}, "
+      f"from {final_losses.min():.2f} to {final_losses.max():.1f}")
+print(f"runs within 2% of w*: {np.sum(final_errors <= 0.02)} "
+      f"of {len(seeds)}")
+
+# %% tags=["prose"]
+near = int(np.sum(final_errors <= 0.02))
+say(f"Seed 0 is a lucky start: it ends {100 * post_error:.1f}% from $w^*$. "
+    f"Over seeds {seeds.start} to {seeds.stop - 1} the median final loss is "
+    f"{np.median(final_losses):.2f} (from {final_losses.min():.2f} to "
+    f"{final_losses.max():.1f}), against the optimum {loss_star:.4f}, and "
+    f"{'none' if near == 0 else near} of the {len(seeds)} runs ends within "
+    f"2% of $w^*$. A typical run of the post's code stops far from the best "
+    f"line.")
+
+# %% [markdown]
+# ## Two weights that act as one
 #
 # The "hidden layer" has no activation function, so the network computes
 # $\hat y_i = x_i w_1 w_2$: the two weights only ever appear as their product
@@ -224,14 +303,9 @@ def loss_product(w1, w2):
     return ((X64 * w1 * w2 - Y64) ** 2).sum().item()
 
 
-def loss_one_weight(w):
-    """J(w), the one-weight cost of the gradient-descent page."""
-    return ((X64 * w - Y64) ** 2).sum().item()
-
-
 generator = torch.Generator().manual_seed(1)
-pairs = (torch.rand(5, 2, generator=generator, dtype=torch.float64) * 4 - 2).tolist()
-for a, b in pairs:
+pairs = torch.rand(5, 2, generator=generator, dtype=torch.float64) * 4 - 2
+for a, b in pairs.tolist():
     print(f"w1 = {a:+.3f}, w2 = {b:+.3f}: L = {loss_product(a, b):10.4f}, "
           f"J(w1*w2) = {loss_one_weight(a * b):10.4f}")
 
@@ -248,15 +322,21 @@ for a, b in pairs:
 #   $2 S (w_1 w_2 - w^*) w_2$ and $2 S (w_1 w_2 - w^*) w_1$, vanish, but the
 #   loss falls along $w_1 = w_2$ and rises along $w_1 = -w_2$. Starting from
 #   zero weights, gradient descent never moves.
-# - **A step bound that depends on where you are.** On the valley the Hessian
-#   is $2S\,(w_2, w_1)^\top (w_2, w_1)$: one eigenvalue is $0$ (along the
-#   valley) and the other is $2 S (w_1^2 + w_2^2)$ (across it). Gradient
-#   descent is stable across the valley while $\eta$ is below two over that,
+# - **A step bound that depends on where you are.** The Hessian, the 2×2
+#   matrix of second derivatives, tells how sharply the loss curves in each
+#   direction. On the valley it is $2S\,(w_2, w_1)^\top (w_2, w_1)$. Its
+#   eigenvalues are the curvatures along its two main directions: $0$ along
+#   the valley, and $2 S (w_1^2 + w_2^2)$ across it. As on the
+#   gradient-descent page, a step is stable while $\eta$ is below two over
+#   the curvature, here
 #   $\eta < 1 / (S (w_1^2 + w_2^2)) = \eta_{\max} / (w_1^2 + w_2^2)$, with
-#   $\eta_{\max} = 1/S$ the one-weight bound of the gradient-descent page.
+#   $\eta_{\max} = 1/S$ the one-weight bound.
 #
 # Checked with autograd's Hessian, at the origin and at the point of the
-# valley nearest the start:
+# valley nearest the start. That point $(a, b)$, with $ab = w^*$, makes the
+# squared distance $(a - w_1)^2 + (w^*/a - w_2)^2$ smallest: setting its
+# derivative with respect to $a$ to zero gives a polynomial of degree four
+# in $a$, whose roots `numpy.roots` finds.
 
 # %%
 def hessian(a, b):
@@ -266,18 +346,26 @@ def hessian(a, b):
         lambda w: ((X64 * w[0] * w[1] - Y64) ** 2).sum(), point)
 
 
-# The valley point reached by moving straight across the valley from the start.
-scale = (w_star / (start[0] * start[1])) ** 0.5
-valley = (start[0] * scale, start[1] * scale)
+def nearest_on_valley(w1, w2):
+    """The point (a, w*/a) of the valley nearest (w1, w2)."""
+    # d/da [(a - w1)^2 + (w*/a - w2)^2] = 0, times a^3 / 2:
+    roots = np.roots([1, -w1, 0, w2 * w_star, -w_star**2])
+    real = [r.real for r in roots if abs(r.imag) < 1e-12 and r.real != 0]
+    return min(((a, w_star / a) for a in real),
+               key=lambda p: (p[0] - w1) ** 2 + (p[1] - w2) ** 2)
 
+
+valley = nearest_on_valley(*start)
 origin_eigenvalues = torch.linalg.eigvalsh(hessian(0.0, 0.0)).tolist()
 valley_eigenvalues = torch.linalg.eigvalsh(hessian(*valley)).tolist()
 norm2 = valley[0] ** 2 + valley[1] ** 2
-print(f"origin: eigenvalues {origin_eigenvalues[0]:.4f}, {origin_eigenvalues[1]:.4f}; "
-      f"+-2 S w* = {2 * sum_xx * w_star:.4f}")
-print(f"valley point w1 = {valley[0]:.4f}, w2 = {valley[1]:.4f}: "
-      f"eigenvalues {abs(valley_eigenvalues[0]):.4f}, {valley_eigenvalues[1]:.4f}; "
-      f"2 S (w1^2 + w2^2) = {2 * sum_xx * norm2:.4f}")
+print(f"origin: eigenvalues {origin_eigenvalues[0]:.4f}, "
+      f"{origin_eigenvalues[1]:.4f}")
+print(f"    against +-2 S w* = {2 * sum_xx * w_star:.4f}")
+print(f"nearest valley point ({valley[0]:.4f}, {valley[1]:.4f}): "
+      f"eigenvalues {abs(valley_eigenvalues[0]):.4f}, "
+      f"{valley_eigenvalues[1]:.4f}")
+print(f"    against 0 and 2 S (w1^2 + w2^2) = {2 * sum_xx * norm2:.4f}")
 lr_bound = eta_max / norm2
 print(f"largest stable step there: eta_max / (w1^2 + w2^2) = {lr_bound:.4e}")
 
@@ -286,10 +374,11 @@ print(f"largest stable step there: eta_max / (w1^2 + w2^2) = {lr_bound:.4e}")
 #
 # On the gradient-descent page, the one-weight cost reaches $w^*$ in a single
 # step at $\eta^* = \eta_{\max}/2$, half the largest stable rate. Across the
-# valley the product model behaves like one weight whose rate is multiplied by
-# $w_1^2 + w_2^2$, so the matching rate is $\eta_{\max} / (2 (w_1^2 + w_2^2))$,
-# with $w_1^2 + w_2^2$ taken at the start. The same loop, from the same start,
-# with only the learning rate changed:
+# valley the product model behaves like one weight whose rate is multiplied
+# by $w_1^2 + w_2^2$, so the matching rate is
+# $\eta_{\max} / (2 (w_1^2 + w_2^2))$, with $w_1^2 + w_2^2$ taken at the
+# start. The same loop, from the same start, with only the learning rate
+# changed:
 
 # %%
 lr_tuned = eta_max / (2 * (start[0] ** 2 + start[1] ** 2))
@@ -297,31 +386,50 @@ path_tuned, met_tuned = fit_product(lr_tuned, 100)
 tuned_iterations = len(path_tuned) - 1
 tuned_w = path_tuned[-1][0] * path_tuned[-1][1]
 tuned_error = abs(tuned_w - w_star) / w_star
-print(f"learning rate {lr_tuned:.4e} ({lr_tuned / learning_rate:.0f} times the post's)")
+print(f"learning rate {lr_tuned:.4e} "
+      f"({lr_tuned / learning_rate:.0f} times the post's)")
 for step, (a, b) in enumerate(path_tuned):
-    print(f"iteration {step}: w1 = {a:.6f}, w2 = {b:.6f}, "
-          f"w1*w2 = {a * b:.7f}, relative error {abs(a * b - w_star) / w_star:.1e}")
+    error = abs(a * b - w_star) / w_star
+    # Below a millionth the digits are float32's rounding, not the method's.
+    shown = f"{error:.1e}" if error > 1e-6 else "below 1e-6"
+    print(f"iteration {step}: w1 = {a:.4f}, w2 = {b:.4f}, "
+          f"relative error {shown}")
 print(f"within 1e-6 of w* after {tuned_iterations} iterations: {met_tuned}")
+landing_gap = max(abs(path_tuned[-1][0] - valley[0]),
+                  abs(path_tuned[-1][1] - valley[1]))
+print(f"lands {landing_gap:.0e} from the nearest valley point")
 
 # %% [markdown]
-# The rate is a little below the bound at the valley, so every step is stable,
-# and about half of it, so each step removes nearly all of the remaining error,
-# where each of the post's steps removed a sliver of it. The rate does not need to be exact: anything comfortably below the
-# bound converges, more slowly the further below it is.
+# The rate is a little below the bound at the valley, so every step is
+# stable, and about half of it, so each step removes nearly all of the
+# remaining error. Each of the post's steps removed only a tiny part of it.
+# The rate does not need to be exact: anything comfortably below the bound
+# converges, more slowly the further below it is. The loop lands close to the
+# point of the valley nearest the start, because each step goes straight
+# across the valley: the gradient, $2 S (w_1 w_2 - w^*) (w_2, w_1)$, is at
+# right angles to the contours.
 #
 # Here is the loss at every iteration, for the post's rate and the tuned one.
 # The loss itself is close to $J(w^*)$ from the start, so the figure shows how
-# far above it each run is, $L - J(w^*) = S (w_1 w_2 - w^*)^2$, on a log scale:
+# far above it each run is, $L - J(w^*) = S (w_1 w_2 - w^*)^2$, on a log
+# scale:
+#
+# <!-- alt: The loss minus its minimum against the iteration, on a log scale:
+# the post's learning rate falls slowly over all its iterations, the tuned one
+# drops below a millionth in a few. -->
 
-# %% figure="one_neuron_loss" alt="The loss minus its minimum against the iteration, on a log scale: the post's learning rate falls slowly over 999 iterations, the tuned one drops below a millionth in a few."
+# %% figure="one_neuron_loss"
 def draw_loss():
     fig = plt.figure(figsize=(6.4, 4), layout="constrained")
     ax = fig.subplots()
-    for label, path in [(f"post's rate, $\\eta = {sci(learning_rate)}$", path32[:post_iterations + 1]),
-                        (f"tuned rate, $\\eta = {sci(lr_tuned)}$", path_tuned)]:
+    runs = [(f"post's rate, $\\eta = {sci(learning_rate)}$",
+             path32[:post_iterations + 1]),
+            (f"tuned rate, $\\eta = {sci(lr_tuned)}$", path_tuned)]
+    for label, path in runs:
         w = np.array([a * b for a, b in path])
-        ax.semilogy(np.arange(len(w)), sum_xx * (w - w_star) ** 2, "o-", markersize=3,
-                    markevery=max(1, len(w) // 20), label=label)
+        ax.semilogy(np.arange(len(w)), sum_xx * (w - w_star) ** 2, "o-",
+                    markersize=3, markevery=max(1, len(w) // 20),
+                    label=label)
     ax.set_xscale("symlog", linthresh=10)
     ax.set_xlabel("iteration")
     ax.set_ylabel("$L - J(w^*)$ (log scale)")
@@ -332,43 +440,56 @@ def draw_loss():
 fig = draw_loss()  # Jupyter shows it below the cell
 
 # %% [markdown]
-# And the same two runs on the loss surface. On the left, the whole landscape:
-# the two branches of the valley $w_1 w_2 = w^*$, the saddle at the origin, and
-# the seeded start. On the right, a close-up of the start: the post's 999 steps
-# creep towards the valley, the tuned steps land on it.
+# And the same two runs on the loss surface. In the first panel, the whole
+# landscape: the two branches of the valley $w_1 w_2 = w^*$, the saddle at the
+# origin, and the seeded start. In the second, a close-up of the start: the
+# post's steps creep towards the valley, the tuned steps land on it.
+#
+# <!-- alt: Contours of the loss over (w1, w2): a valley along the hyperbola
+# w1 w2 = w*, a saddle at the origin, and in a close-up the post's short path
+# and the tuned path from the same start. -->
 
-# %% figure="one_neuron_landscape" alt="Contours of the loss over (w1, w2): a valley along the hyperbola w1 w2 = w*, a saddle at the origin, and in a close-up the post's short path and the tuned path from the same start."
-def draw_landscape():
-    fig = plt.figure(figsize=(9.6, 4.4), layout="constrained")
-    wide, close = fig.subplots(1, 2)
+# %% figure="one_neuron_landscape"
+def draw_landscape(narrow=False):
+    """Two panels side by side, or stacked when narrow (for phones)."""
+    size, grid = ((4.4, 8.4), (2, 1)) if narrow else ((9.6, 4.4), (1, 2))
+    fig = plt.figure(figsize=size, layout="constrained")
+    wide, close = fig.subplots(*grid)
 
     def surface(ax, lo1, hi1, lo2, hi2, levels):
-        a, b = np.meshgrid(np.linspace(lo1, hi1, 241), np.linspace(lo2, hi2, 241))
-        # L = S (w1 w2 - w*)^2 + J(w*): the surface depends only on the product
-        ax.contour(a, b, sum_xx * (a * b - w_star) ** 2 + loss_star, levels=levels, colors="C6", linewidths=0.6)
-        hyperbola = np.linspace(lo1, hi1, 400)
-        hyperbola = hyperbola[np.abs(hyperbola) > 1e-3]
-        valley_w2 = np.where((w_star / hyperbola >= lo2) & (w_star / hyperbola <= hi2),
-                             w_star / hyperbola, np.nan)
-        ax.plot(hyperbola, valley_w2, "--", color="C2", label="valley $w_1 w_2 = w^*$")
+        a, b = np.meshgrid(np.linspace(lo1, hi1, 241),
+                           np.linspace(lo2, hi2, 241))
+        # L = S (w1 w2 - w*)^2 + J(w*): it depends only on the product
+        ax.contour(a, b, sum_xx * (a * b - w_star) ** 2 + loss_star,
+                   levels=levels, colors="C6", linewidths=0.6)
+        w1 = np.linspace(lo1, hi1, 400)
+        w1 = w1[np.abs(w1) > 1e-3]
+        inside = (w_star / w1 >= lo2) & (w_star / w1 <= hi2)
+        ax.plot(w1, np.where(inside, w_star / w1, np.nan), "--", color="C2",
+                label="valley $w_1 w_2 = w^*$")
         ax.set_xlim(lo1, hi1)
         ax.set_ylim(lo2, hi2)
         ax.set_xlabel("$w_1$")
         ax.set_ylabel("$w_2$")
 
-    surface(wide, -1.5, 1.5, -1.5, 1.5, levels=np.geomspace(loss_star + 1, loss_star + 2000, 12))
+    surface(wide, -1.5, 1.5, -1.5, 1.5,
+            levels=np.geomspace(loss_star + 1, loss_star + 2000, 12))
     wide.plot([0], [0], "X", color="C3", markersize=8, label="saddle")
     wide.plot([start[0]], [start[1]], "o", color="C0", label="start")
     wide.set_aspect("equal")
     wide.legend(loc="lower right")
 
     box = 0.025
-    surface(close, start[0] - box, start[0] + 1.5 * box, start[1] - box, start[1] + 1.5 * box,
-            levels=loss_star + sum_xx * (w_star * np.linspace(0.01, 0.2, 8)) ** 2)
-    for path, label, color in [(path32[:post_iterations + 1], "post's rate, 999 steps", "C0"),
-                               (path_tuned, f"tuned rate, {tuned_iterations} steps", "C1")]:
+    errors = w_star * np.linspace(0.01, 0.2, 8)  # contours 1% to 20% off w*
+    surface(close, start[0] - box, start[0] + 1.5 * box,
+            start[1] - box, start[1] + 1.5 * box,
+            levels=loss_star + sum_xx * errors**2)
+    runs = [(path32[:post_iterations + 1], "post's rate", "C0"),
+            (path_tuned, f"tuned rate, {tuned_iterations} steps", "C1")]
+    for path, label, color in runs:
         a, b = np.array(path).T
-        close.plot(a, b, "o-", color=color, markersize=3, markevery=max(1, len(a) // 10), label=label)
+        close.plot(a, b, "o-", color=color, markersize=3,
+                   markevery=max(1, len(a) // 10), label=label)
     close.set_aspect("equal")
     close.legend(loc="lower left")
     return fig
@@ -379,19 +500,27 @@ fig = draw_landscape()
 # %% [markdown]
 # ## The same fit three ways
 #
-# The tuned loop is one way to get the slope. PyTorch's own optimiser is
-# another: `nn.Linear(1, 1, bias=False)` holds one weight, the honest form of
-# the post's model, and `torch.optim.SGD` makes the same update. The loss must
-# be the post's sum of squares: `nn.MSELoss()` averages by default, which
-# would divide the gradient, and so the effective rate, by 15. With one weight,
-# the rate $\eta_{\max}/2$ reaches $w^*$ in one step. The third way is the
-# closed form, `torch.linalg.lstsq`, computed above.
+# The tuned loop is one way to get the slope. PyTorch's own tools are
+# another:
+#
+# - `nn.Linear(1, 1, bias=False)` is a layer with one input, one output and
+#   one weight, and no intercept: `model(x)` computes $x w$. It is the honest
+#   form of the post's model, whose two weights act as one.
+# - `torch.optim.SGD(model.parameters(), lr=...)` is the update rule:
+#   `optimizer.step()` does `w -= lr * w.grad` for every parameter, and
+#   `optimizer.zero_grad()` clears the gradients (by setting them to `None`).
+# - The loss must be the post's sum of squares: `nn.MSELoss()` averages by
+#   default, which would divide the gradient, and so the effective rate, by
+#   the number of points.
+#
+# With one weight, the rate $\eta_{\max}/2$ reaches $w^*$ in one step. The
+# third way is the closed form, `torch.linalg.lstsq`, computed above.
 
 # %%
 torch.manual_seed(0)
 model = nn.Linear(1, 1, bias=False)
 optimizer = torch.optim.SGD(model.parameters(), lr=eta_max / 2)
-loss_fn = nn.MSELoss(reduction="sum")  # the post's sum of squares, not the mean
+loss_fn = nn.MSELoss(reduction="sum")  # the post's sum, not the mean
 for sgd_iterations in range(1, 101):
     optimizer.zero_grad()
     loss_fn(model(X_train), Y_train).backward()
@@ -400,16 +529,23 @@ for sgd_iterations in range(1, 101):
         break
 sgd_w = model.weight.item()
 
-fits = {"manual loop, tuned rate": tuned_w, "nn.Linear + optim.SGD": sgd_w, "torch.linalg.lstsq": w_star}
+fits = {"manual loop, tuned rate": tuned_w,
+        "nn.Linear + optim.SGD": sgd_w,
+        "torch.linalg.lstsq": w_star}
 for name, w in fits.items():
-    print(f"{name:24} w = {w:.7f}  relative to w*: {abs(w - w_star) / w_star:.1e}")
-spread = (max(fits.values()) - min(fits.values())) / w_star
-print(f"SGD iterations: {sgd_iterations}; largest difference between the three: {spread:.1e} of w*")
+    within = abs(w - w_star) <= 1e-6 * w_star
+    print(f"{name:24} w = {w:.6f}  within 1e-6 of w*: {within}")
+print(f"SGD iterations: {sgd_iterations}")
+# The gap between w* and the next float32 number, relative to w*.
+resolution = float(np.spacing(np.float32(w_star))) / w_star
+print(f"float32 resolution near w*: {resolution:.1e} (relative)")
 
 # %% tags=["prose"]
-say(f"The three agree to {spread:.1e} of $w^*$, the rounding of `float32`: "
-    f"the manual loop took {tuned_iterations} iterations, `optim.SGD` on a single "
-    f"weight {sgd_iterations}.")
+say(f"The three agree to the tolerance, a millionth of $w^*$: the manual loop "
+    f"stopped as soon as it got there, after {tuned_iterations} iterations, "
+    f"and `optim.SGD` on a single weight lands on $w^*$ in "
+    f"{sgd_iterations}, to within the rounding of `float32`, whose numbers "
+    f"near $w^*$ are {resolution:.1e} of it apart.")
 
 # %% [markdown]
 # ## With an intercept
@@ -421,21 +557,24 @@ say(f"The three agree to {spread:.1e} of $w^*$, the rounding of `float32`: "
 
 # %%
 A64 = torch.cat([X64, torch.ones_like(X64)], dim=1)
-slope, intercept = torch.linalg.lstsq(A64, Y64).solution.ravel().tolist()
-loss_intercept = (A64 @ torch.tensor([[slope], [intercept]], dtype=torch.float64) - Y64).pow(2).sum().item()
+solution = torch.linalg.lstsq(A64, Y64).solution
+slope, intercept = solution.ravel().tolist()
+loss_intercept = (A64 @ solution - Y64).pow(2).sum().item()
 print(f"y = {slope:.4f} x + {intercept:.4f}: loss {loss_intercept:.4f}")
 print(f"through the origin, y = {w_star:.4f} x: loss {loss_star:.4f}")
 
 # %% [markdown]
-# Gradient descent gets there too, `nn.Linear(1, 1)` with its bias, but more
-# slowly: with two parameters the bound is set by the largest eigenvalue of
-# $A^\top A$ instead of $\sum_i x_i^2$, and the number of steps by the ratio of
-# the largest to the smallest eigenvalue. The rate $1/(\lambda_{\max} +
-# \lambda_{\min})$ is the best fixed rate for this cost. It runs in `float64`,
-# because `float32` stalls long before a millionth, as we saw above:
+# Gradient descent gets there too, with `nn.Linear(1, 1)` and its bias, but
+# more slowly. With two parameters the bound is set by the largest eigenvalue
+# of $A^\top A$ instead of $\sum_i x_i^2$, and the number of steps by the
+# ratio of the largest to the smallest eigenvalue. The rate
+# $1/(\lambda_{\max} + \lambda_{\min})$ is the best fixed rate for this cost.
+# It runs in `float64`, because `float32` stalls long before a millionth, as
+# we saw above:
 
 # %%
 eigenvalues = torch.linalg.eigvalsh(A64.T @ A64).tolist()
+ratio = eigenvalues[1] / eigenvalues[0]
 lr_intercept = 1 / (eigenvalues[0] + eigenvalues[1])
 torch.manual_seed(0)
 line = nn.Linear(1, 1).double()
@@ -444,34 +583,43 @@ for line_iterations in range(1, 20_001):
     optimizer.zero_grad()
     loss_fn(line(X64), Y64).backward()
     optimizer.step()
-    errors = [abs(line.weight.item() - slope) / abs(slope), abs(line.bias.item() - intercept) / abs(intercept)]
+    errors = [abs(line.weight.item() - slope) / abs(slope),
+              abs(line.bias.item() - intercept) / abs(intercept)]
     if max(errors) <= 1e-6:
         break
-print(f"eigenvalues of A^T A: {eigenvalues[0]:.4f}, {eigenvalues[1]:.4f} (ratio {eigenvalues[1] / eigenvalues[0]:.0f})")
-print(f"lr = {lr_intercept:.4e}: slope {line.weight.item():.4f}, intercept {line.bias.item():.4f} "
-      f"after {line_iterations} iterations")
+print(f"eigenvalues of A^T A: {eigenvalues[0]:.4f}, {eigenvalues[1]:.4f} "
+      f"(ratio {ratio:.0f})")
+print(f"lr = {lr_intercept:.4e}: slope {line.weight.item():.4f}, "
+      f"intercept {line.bias.item():.4f} after {line_iterations} iterations")
 
 # %% tags=["prose"]
-say(f"The line with an intercept, $\\hat y = {slope:.4f}\\,x + {intercept:.4f}$, "
-    f"has a loss of {loss_intercept:.4f}, {100 * (1 - loss_intercept / loss_star):.0f}% "
-    f"below the best line through the origin ({loss_star:.4f}). Gradient descent needs "
-    f"{line_iterations} iterations for it, because the eigenvalues differ by a factor of "
-    f"{eigenvalues[1] / eigenvalues[0]:.0f}.")
+say(f"The line with an intercept, "
+    f"$\\hat y = {slope:.4f}\\,x + {intercept:.4f}$, has a loss of "
+    f"{loss_intercept:.4f}, {100 * (1 - loss_intercept / loss_star):.0f}% "
+    f"below the best line through the origin ({loss_star:.4f}). Gradient "
+    f"descent needs {line_iterations} iterations for it, because the "
+    f"eigenvalues differ by a factor of {ratio:.0f}.")
 
 # %% [markdown]
-# All the lines on the points: the post's, after its 999 iterations; the tuned
-# loop's; the closed form through the origin, which the tuned line overlaps;
-# and the line with an intercept.
+# All the lines on the points: the post's, after its loop; the tuned loop's;
+# the closed form through the origin, which the tuned line overlaps; and the
+# line with an intercept.
+#
+# <!-- alt: The post's points with four fitted lines: three through the origin
+# (the post's, the tuned loop's and the closed form, nearly on top of each
+# other) and the flatter line with an intercept, which starts higher. -->
 
-# %% figure="one_neuron_lines" alt="The post's 15 points with four fitted lines: three through the origin (the post's, the tuned loop's and the closed form, nearly on top of each other) and the flatter line with an intercept, which starts higher."
+# %% figure="one_neuron_lines"
 def draw_lines():
     fig = plt.figure(figsize=(6.4, 4), layout="constrained")
     ax = fig.subplots()
     grid = np.linspace(0, 10.5, 2)
     ax.plot(x_train.ravel(), y_train.ravel(), "o", label="the post's points")
-    ax.plot(grid, post_w * grid, "-", label=f"post's loop: $y$ = {post_w:.4f} $x$")
-    ax.plot(grid, tuned_w * grid, "--", label=f"tuned loop: $y$ = {tuned_w:.4f} $x$")
-    ax.plot(grid, w_star * grid, ":", label=f"closed form: $y$ = {w_star:.4f} $x$")
+    lines = [("-", "post's loop", post_w),
+             ("--", "tuned loop", tuned_w),
+             (":", "closed form", w_star)]
+    for style, name, w in lines:
+        ax.plot(grid, w * grid, style, label=f"{name}: $y$ = {w:.4f} $x$")
     ax.plot(grid, slope * grid + intercept, "-.",
             label=f"with intercept: $y$ = {slope:.4f} $x$ + {intercept:.4f}")
     ax.set_xlim(0, 10.5)
@@ -485,13 +633,125 @@ def draw_lines():
 fig = draw_lines()
 
 # %% [markdown]
-# ## Closing note
+# ## Summary
 
 # %% tags=["prose"]
-say(f"Measured on this run (seed 0, PyTorch {torch.__version__}): the post's loop, "
-    f"{post_iterations} iterations at $\\eta = {sci(learning_rate)}$, ends at a loss of "
-    f"{post_loss:.4f} with $w_1 w_2 = {post_w:.6f}$. The least-squares optimum is "
-    f"$w^* = {w_star:.6f}$ with a loss of {loss_star:.6f}. The rate from the bound, "
-    f"$\\eta = {sci(lr_tuned)}$, reaches $w^*$ within $10^{{-6}}$ (relative) in "
-    f"{tuned_iterations} iterations, where the post's rate would need "
-    f"{len(path64) - 1} in `float64` and never gets there in `float32`.")
+say(f"Measured on this run (seed 0, PyTorch {torch.__version__}): the post's "
+    f"loop, {post_iterations} iterations at "
+    f"$\\eta = {sci(learning_rate)}$, ends at a loss of {post_loss:.4f} with "
+    f"$w_1 w_2 = {post_w:.6f}$. The least-squares optimum is "
+    f"$w^* = {w_star:.6f}$ with a loss of {loss_star:.6f}. The rate from the "
+    f"bound, $\\eta = {sci(lr_tuned)}$, reaches $w^*$ within a millionth "
+    f"(relative) in {tuned_iterations} iterations, where the post's rate "
+    f"would need {len(path64) - 1} in `float64` and never gets there in "
+    f"`float32`.")
+
+# %% [markdown]
+# - Two weights that only appear as a product act as one weight: the loss is
+#   the one-weight cost of their product, with a valley of minima and a
+#   saddle at the origin.
+# - The step bound across the valley is $\eta_{\max} / (w_1^2 + w_2^2)$; half
+#   of it, taken at the start, lands near the valley in a few steps.
+# - In `float32`, a learning rate that is too small does not only slow the
+#   fit down: the updates end up below the rounding of the weights, and the
+#   fit stops short.
+# - `nn.Linear`, `nn.MSELoss(reduction="sum")` and `optim.SGD` make the same
+#   update as the hand-written loop.
+
+# %% [markdown]
+# ## Exercises
+#
+# Try each one before you open its solution. The solutions run when the site
+# is built, like every other cell.
+#
+# **1. The missing update.** The post's comment promises one more iteration
+# than its loop makes. Run its update with `range(1000)` instead of
+# `range(1, 1000)`, from the same start: how many updates is that, and what
+# is the loss after them?
+
+# %% tags=["solution"]
+path_1000, _ = fit_product(learning_rate, 1000, tol=0.0)
+w_1000 = path_1000[-1][0] * path_1000[-1][1]
+print(f"updates: {len(path_1000) - 1}, "
+      f"loss after them: {loss_one_weight(w_1000):.4f}")
+
+# %% [markdown] tags=["solution"]
+# One more update leaves the loss the same to four decimals: the post's
+# learning rate, not the missing iteration, is what keeps the fit far from
+# $w^*$.
+
+# %% [markdown]
+# **2. Start at zero.** Predict, then run: start the update from
+# $w_1 = w_2 = 0$ at the tuned rate. Where are the weights after ten steps?
+
+# %% tags=["solution"]
+path_zero, _ = fit_product(lr_tuned, 10, tol=0.0, start=(0.0, 0.0))
+print(f"after {len(path_zero) - 1} step(s): w1, w2 = {path_zero[-1]}")
+
+# %% [markdown] tags=["solution"]
+# They do not move. At the saddle both partial derivatives are zero, so every
+# update is zero, and `fit_product` stops after the first step because it
+# changed nothing. This is why networks are not started from all-zero
+# weights.
+
+# %% [markdown]
+# **3. The same rate, somewhere else.** The start `far = (2.0, 0.2)` has
+# about the same product $w_1 w_2$ as the seeded start, so it is about as
+# close to the valley. Predict from the step bound whether the tuned rate
+# still converges from there, then run a few steps.
+
+# %% tags=["solution"]
+far = (2.0, 0.2)
+bound_far = eta_max / (far[0] ** 2 + far[1] ** 2)
+print(f"tuned rate / bound at {far}: {lr_tuned / bound_far:.2f}")
+path_far, _ = fit_product(lr_tuned, 6, tol=0.0, start=far)
+for step, (a, b) in enumerate(path_far):
+    print(f"iteration {step}: relative error "
+          f"{abs(a * b - w_star) / w_star:.1e}")
+
+# %% [markdown] tags=["solution"]
+# The tuned rate is more than twice the bound there, so each step overshoots
+# the valley by more than the last, and the error grows. A learning rate that
+# is safe at one point of a loss surface need not be safe at another.
+
+# %% [markdown]
+# **4. The mean instead of the sum.** `nn.MSELoss()` with its default
+# `reduction="mean"` divides the loss, and so the gradient, by the number of
+# points. Which learning rate then makes `optim.SGD` land on $w^*$ in one
+# step? Check it.
+
+# %% tags=["solution"]
+n_points = len(X_train)
+torch.manual_seed(0)
+model_mean = nn.Linear(1, 1, bias=False)
+optimizer_mean = torch.optim.SGD(model_mean.parameters(),
+                                 lr=n_points * eta_max / 2)
+optimizer_mean.zero_grad()
+nn.MSELoss()(model_mean(X_train), Y_train).backward()
+optimizer_mean.step()
+w_mean = model_mean.weight.item()
+print(f"lr = {n_points} * eta_max / 2 = {n_points * eta_max / 2:.4e}: "
+      f"w = {w_mean:.6f}, within 1e-6 of w*: "
+      f"{abs(w_mean - w_star) <= 1e-6 * w_star}")
+
+# %% [markdown]
+# **5. Why `float32` stops.** At the point where the `float32` run stalls,
+# compare the size of each weight's update at the post's rate with the gap
+# between that weight and the next `float32` number. What has to be true for
+# an update to change a number?
+
+# %% tags=["solution"]
+a, b = path32[-1]
+w1_stall = torch.tensor([[a]], requires_grad=True)
+w2_stall = torch.tensor([[b]], requires_grad=True)
+(X_train.mm(w1_stall).mm(w2_stall) - Y_train).pow(2).sum().backward()
+for name, weight in [("w1", w1_stall), ("w2", w2_stall)]:
+    update = abs(learning_rate * weight.grad.item())
+    gap = float(np.spacing(np.float32(weight.item())))
+    print(f"{name}: update {update:.4e}, half the gap to the next float32 "
+          f"{gap / 2:.4e}")
+
+# %% [markdown] tags=["solution"]
+# Both updates are smaller than half the gap, so `w - update` rounds back to
+# `w`: the subtraction changes nothing. An update changes a `float32` number
+# only if it is at least half the gap between that number and its neighbour.

@@ -4,6 +4,8 @@ Formatted as the notebook prints them, so the errata and the notebook page
 show the same digits.
 """
 
+import numpy as np
+
 import one_neuron_fit as nb  # the notebook, run as a script; scripts/figures.py swallows what it prints
 
 
@@ -11,8 +13,7 @@ def values():
     return {
         "points": str(len(nb.x_train)),
         "post_iterations": str(nb.post_iterations),
-        # The post prints every 50 iterations (`iter % 50 == 0`), so this is its last line.
-        "last_printed_iteration": str(nb.post_iterations // 50 * 50),
+        "last_printed_iteration": str(nb.last_printed),
         "post_loss": f"{nb.post_loss:.4f}",
         "post_w": f"{nb.post_w:.4f}",
         "post_error_percent": f"{100 * nb.post_error:.1f}",
@@ -21,12 +22,19 @@ def values():
         "iterations_float64": str(len(nb.path64) - 1),
         "stall_iteration": str(len(nb.path32) - 1),
         "stuck_error": f"{nb.stuck_error:.1e}",
-        "lr_tuned": f"{nb.lr_tuned:.4e}",
+        "lr_tuned": nb.sci(nb.lr_tuned),
         "lr_ratio": f"{nb.lr_tuned / nb.learning_rate:.0f}",
         "tuned_iterations": str(nb.tuned_iterations),
         "slope": f"{nb.slope:.4f}",
         "intercept": f"{nb.intercept:.4f}",
         "loss_intercept": f"{nb.loss_intercept:.4f}",
+        # How typical the seeded run is: the post's loop from other seeds' starts.
+        "seeds_first": str(nb.seeds.start),
+        "seeds_last": str(nb.seeds.stop - 1),
+        "seeds_median_loss": f"{np.median(nb.final_losses):.2f}",
+        "seeds_min_loss": f"{nb.final_losses.min():.2f}",
+        "seeds_max_loss": f"{nb.final_losses.max():.1f}",
+        "seeds_near": "none" if nb.near == 0 else str(nb.near),
     }
 
 
