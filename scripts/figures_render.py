@@ -29,6 +29,8 @@ os.environ.update(REPRODUCIBLE_ENV)
 import matplotlib
 
 matplotlib.use("Agg")
+import figures_text
+import matplotlib.font_manager
 import matplotlib.pyplot as plt
 import numpy as np
 from figures_plan import STYLES, display
@@ -163,13 +165,53 @@ def _smallest_text_pt(figure):
     return min(sizes) if sizes else None
 
 
+def _translated(figure, rules, target, lang):
+    """Replace every text of a drawn figure by its translation; SnippetError naming what has none."""
+    where = display(target.folder / figures_text.TRANSLATIONS.format(lang=lang))
+    missing = []
+    for text in figure.findobj(Text):
+        content = text.get_text()
+        if not text.get_visible() or not figures_text.needs_translation(content):
+            continue
+        translation = figures_text.translate(content, rules)
+        if translation is None:
+            missing.append(content)
+        else:
+            text.set_text(translation)
+    if missing:
+        names = ", ".join(map(repr, sorted(set(missing))))
+        raise SnippetError(f"{where}:1: no translation for {names} (figure {target.name})")
+
+
+def _variants(target, draw):
+    """(language, layout prefix, keyword arguments) of each variant a figure is drawn in."""
+    layouts = {"": {}}
+    if "narrow" in inspect.signature(draw).parameters:
+        layouts["narrow-"] = {"narrow": True}
+    languages = ["en", *figures_text.languages(target.folder)]
+    return [(lang, prefix, kwargs) for lang in languages for prefix, kwargs in layouts.items()]
+
+
+def _translations(target):
+    """{language: rules} for the folder's translated figures, with the CJK font registered."""
+    try:
+        rules = {lang: figures_text.load(target.folder, lang) for lang in figures_text.languages(target.folder)}
+        if rules:
+            matplotlib.font_manager.fontManager.addfont(str(figures_text.font_path()))
+    except figures_text.TranslationError as exc:
+        raise SnippetError(str(exc)) from None
+    return rules
+
+
 def render_figure(target):
     """{path relative to --out: bytes} of every variant of a figure, and its text sizes.
 
     Light and dark always; narrow light and dark as well when the drawing
     function takes `narrow` (a layout for phones: the page shows it under a
-    media query). The sizes, {path: [smallest text in pt, width in pt]}, let
-    the browser tests check the text a reader sees at a phone's width.
+    media query); and each of these again with Chinese text when the folder
+    has a figures.zh.toml (scripts/figures_text.py). The sizes, {path:
+    [smallest text in pt, width in pt]}, let the browser tests check the text
+    a reader sees at a phone's width.
     """
     with _blamed(target):
         module = _load(target)
@@ -180,13 +222,13 @@ def render_figure(target):
             raise SnippetError(
                 f"{display(target.source)}:{line}: ValueError: FORMAT must be 'svg' or 'png', not {fmt!r}"
             )
-        layouts = {"": {}}
-        if "narrow" in inspect.signature(draw).parameters:
-            layouts["narrow-"] = {"narrow": True}
+        rules = _translations(target)
         outputs, sizes = {}, {}
-        for prefix, kwargs in layouts.items():
+        for lang, prefix, kwargs in _variants(target, draw):
+            language = "" if lang == "en" else f"{lang}-"
+            rc = {**RC_FIXED, **(figures_text.rc(lang) if language else {})}
             for variant, style in STYLES.items():
-                with plt.style.context(["default", style]), matplotlib.rc_context(RC_FIXED):
+                with plt.style.context(["default", style]), matplotlib.rc_context(rc):
                     _reset()
                     figure = draw(**kwargs)
                     if not isinstance(figure, Figure):
@@ -195,11 +237,13 @@ def render_figure(target):
                             f"{display(target.source)}:{line}: TypeError: {function}() must return a "
                             f"matplotlib Figure, not {type(figure).__name__}"
                         )
+                    if language:
+                        _translated(figure, rules[lang], target, lang)
                     buffer = io.BytesIO()
                     figure.savefig(
                         buffer, format=fmt, metadata=METADATA[fmt], dpi=PNG_DPI if fmt == "png" else "figure"
                     )
-                    rel = f"figures/{target.name}-{prefix}{variant}.{fmt}"
+                    rel = f"figures/{target.name}-{language}{prefix}{variant}.{fmt}"
                     sizes[rel] = [_smallest_text_pt(figure), round(figure.get_figwidth() * 72, 3)]
                     plt.close(figure)
                 outputs[rel] = buffer.getvalue()

@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from sites import build
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ["figure_runs"]  # the `built` and `out` fixtures of the figure tests
 
 
 def pytest_addoption(parser):

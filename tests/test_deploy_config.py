@@ -118,3 +118,31 @@ def test_every_make_target_named_exists(name):
     for target in targets:
         proc = subprocess.run(["make", "-n", target], cwd=ROOT, capture_output=True, text=True, check=False)
         assert proc.returncode == 0, f"{name} names `make {target}`, which does not exist: {proc.stderr}"
+
+
+def test_the_drift_workflow_unpins_everything_but_torch(tmp_path):
+    """Its `Unpin` step, run for real on a copy of requirements.txt."""
+    workflow = yaml.safe_load((ROOT / ".github/workflows/drift.yml").read_text())
+    step = next(step for _, step in workflow_steps(workflow) if step.get("name", "").startswith("Unpin"))
+    (tmp_path / "requirements.txt").write_text((ROOT / "requirements.txt").read_text())
+    subprocess.run(["bash", "-e", "-c", step["run"].replace("git diff --stat", "")], cwd=tmp_path, check=True)
+    after = [line for line in (tmp_path / "requirements.txt").read_text().splitlines() if not line.startswith("#")]
+    pinned = [line for line in after if "==" in line]
+    assert pinned == [next(line for line in after if line.startswith("torch=="))], pinned
+    names = {
+        line.split("==")[0]
+        for line in (ROOT / "requirements.txt").read_text().splitlines()
+        if line and not line.startswith("#")
+    }
+    assert {line.split("==")[0] for line in after} == names
+
+
+def test_every_runner_uses_the_projects_python():
+    """.python-version is the one place that names it (the pages quote it from there)."""
+    version = (ROOT / ".python-version").read_text().strip()
+    for path in WORKFLOWS:
+        for name, job in yaml.safe_load(path.read_text())["jobs"].items():
+            if "container" in job:
+                assert job["container"] == f"python:{version}-bookworm", f"{path.name}: job {name}"
+    rtd = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text())
+    assert rtd["build"]["tools"]["python"] == version

@@ -1,24 +1,19 @@
-"""scripts/figures.py: the committed figures and numbers are current, and every bad input fails clearly.
+"""scripts/figures.py: the committed figures and numbers are current, builds are deterministic and cached.
 
 Most tests run the script on copies of tests/fixtures/figures/ in a temporary
-folder (`--snippets`, `--out`), so they never touch docs/. Each run is a fresh
-process, as `make figures` would be.
+folder (tests/figure_runs.py), so they never touch docs/.
+tests/test_figure_errors.py holds the bad inputs.
 """
 
 import json
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+from figure_runs import GOOD, figures, imported_modules, snippets_with, statuses, tree
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPT = ROOT / "scripts" / "figures.py"
-FIXTURES = ROOT / "tests" / "fixtures" / "figures"
 DOCS = ROOT / "docs"
-GOOD = ("line", "bars", "several")  # the fixture folders that build
 GOOD_OUTPUTS = {
     "figures/fixture_line-light.svg",
     "figures/fixture_line-dark.svg",
@@ -32,58 +27,6 @@ GOOD_OUTPUTS = {
     "figures/fixture_wide-narrow-dark.svg",
     "values/line.json",
 }
-
-
-def figures(*args, importtime=False):
-    python = [sys.executable, "-X", "importtime"] if importtime else [sys.executable]
-    return subprocess.run(
-        [*python, str(SCRIPT), *map(str, args)], cwd=ROOT, capture_output=True, text=True, timeout=600, check=False
-    )
-
-
-def snippets_with(tmp_path, *folders):
-    """A snippets folder holding copies of the named fixture folders."""
-    snippets = tmp_path / "snippets"
-    for folder in folders:
-        shutil.copytree(FIXTURES / folder, snippets / folder)
-    return snippets
-
-
-def tree(folder):
-    """{relative path: bytes} of every file under `folder`, hidden ones included."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def statuses(stdout):
-    """{target name: built | cached | FAILED} from the progress lines."""
-    return {m["name"]: m["status"] for m in re.finditer(r"\] (?P<status>\w+) +[\d.]+ s  (?P<name>\S+)", stdout)}
-
-
-def imported_modules(stderr):
-    """Top-level names of the modules a `python -X importtime` run imported."""
-    return {
-        line.rsplit("|", 1)[1].strip().split(".")[0] for line in stderr.splitlines() if line.startswith("import time:")
-    }
-
-
-def line_of(path, text):
-    return next(n for n, line in enumerate(path.read_text().splitlines(), 1) if text in line)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """The good fixtures built once: (snippets folder, out folder). Copy `out` before changing it."""
-    base = tmp_path_factory.mktemp("built")
-    snippets, out = snippets_with(base, *GOOD), base / "out"
-    proc = figures("--snippets", snippets, "--out", out)
-    assert proc.returncode == 0, proc.stderr
-    return snippets, out
-
-
-@pytest.fixture
-def out(built, tmp_path):
-    """A private copy of the built outputs, to change."""
-    return Path(shutil.copytree(built[1], tmp_path / "out"))
 
 
 # The site's own figures and numbers.
@@ -127,7 +70,8 @@ def test_every_figure_is_shown_on_a_page_with_alt_text_and_both_variants(built_s
             used.setdefault(found["name"], set()).add(found["variant"])
     for name, variants in used.items():
         assert variants == {"light", "dark"}, f"figure {name} is shown only in {variants}"
-    drawn = {p.stem.rsplit("-", 1)[0] for p in (DOCS / "figures").glob("*-light.*")}
+    # A narrow variant is shown through its wide figure's <picture> (hooks/figure_variants.py).
+    drawn = {p.stem.rsplit("-", 1)[0].removesuffix("-narrow") for p in (DOCS / "figures").glob("*-light.*")}
     assert not drawn - set(used), f"figures on no page: {sorted(drawn - set(used))}"
 
 
@@ -165,19 +109,6 @@ def test_one_module_declares_several_figures_and_a_narrow_layout(built):
         "figures/fixture_small-light.svg",
         "figures/fixture_small-dark.svg",
     }
-
-
-def test_figures_that_is_not_a_dict_literal_is_refused_naming_its_line(tmp_path):
-    snippets = snippets_with(tmp_path, "several")
-    module = snippets / "several/fig_fixture_several.py"
-    module.write_text(module.read_text().replace("FIGURES = {", "FIGURES = dict({") + ")\n", encoding="utf-8")
-    module.write_text(module.read_text().replace("draw_small}\n)", "draw_small})"), encoding="utf-8")
-    proc = figures("--snippets", snippets, "--out", tmp_path / "out")
-    assert proc.returncode == 1
-    assert proc.stderr == (
-        f"{module}:{line_of(module, 'FIGURES = ')}: FIGURES must be a dict literal whose keys "
-        "are the figure names, as strings\n"
-    )
 
 
 def test_two_runs_in_separate_processes_give_byte_identical_files(built, tmp_path):
@@ -274,93 +205,3 @@ def test_check_reports_a_manifest_not_regenerated_after_a_change(built, tmp_path
     proc = figures("--snippets", snippets, "--out", built[1], "--check")
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[0].endswith(".generated.json: stale entries for fixture_bars")
-
-
-# Bad input: one line naming the file, the right exit status, nothing written.
-
-
-def test_an_unknown_name_exits_2_listing_the_valid_names(built, tmp_path):
-    proc = figures("--snippets", built[0], "--out", tmp_path / "out", "--only", "fixture_lines")
-    assert proc.returncode == 2
-    assert proc.stderr == (
-        "figures.py: unknown name 'fixture_lines'; valid names: fixture_bars, fixture_line, "
-        "fixture_small, fixture_wide, values:line\n"
-    )
-    assert not (tmp_path / "out").exists()
-
-
-def test_figure_code_that_raises_names_its_file_and_line_and_leaves_the_previous_figure(built, out, tmp_path):
-    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
-    broken = snippets / "line/fig_fixture_line.py"
-    shutil.copy(FIXTURES / "raises/fig_fixture_raises.py", broken)
-    before = tree(out)
-    proc = figures("--snippets", snippets, "--out", out)
-    assert proc.returncode == 1
-    line = line_of(broken, "raise ValueError")
-    assert f"{broken}:{line}: ValueError: the loss went negative\n" in proc.stderr
-    assert statuses(proc.stdout)["fixture_line"] == "FAILED"
-    after = tree(out)
-    assert {k: after[k] for k in before if k.startswith("figures/")} == {
-        k: before[k] for k in before if k.startswith("figures/")
-    }
-    assert set(after) == set(before)  # no temporary file left behind, nothing removed
-
-
-def test_an_error_in_a_sibling_module_names_the_sibling(built, tmp_path):
-    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
-    sibling = snippets / "line/curve.py"
-    sibling.write_text(
-        sibling.read_text().replace("def points():", "def points():\n    {}['missing']"), encoding="utf-8"
-    )
-    proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "fixture_line")
-    assert proc.returncode == 1
-    assert proc.stderr == f"{sibling}:{line_of(sibling, 'missing')}: KeyError: 'missing'\n"
-
-
-def test_a_syntax_error_names_its_file_and_line(built, tmp_path):
-    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
-    broken = snippets / "line/fig_fixture_line.py"
-    broken.write_text(broken.read_text().replace("def draw():", "def draw(:"), encoding="utf-8")
-    proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "fixture_line")
-    assert proc.returncode == 1
-    assert proc.stderr.startswith(f"{broken}:{line_of(broken, 'def draw(:')}: SyntaxError: ")
-    assert not (tmp_path / "out/figures").exists()
-
-
-def test_a_module_without_draw_is_named(tmp_path):
-    snippets = snippets_with(tmp_path, "nodraw")
-    proc = figures("--snippets", snippets, "--out", tmp_path / "out")
-    assert proc.returncode == 1
-    assert (
-        proc.stderr
-        == f"{snippets / 'nodraw/fig_fixture_nodraw.py'}:1: defines no draw() function (see docs/contributing.md)\n"
-    )
-    assert not (tmp_path / "out/figures").exists()
-
-
-def test_values_that_are_not_strings_are_refused(built, tmp_path):
-    snippets = Path(shutil.copytree(built[0], tmp_path / "snippets"))
-    module = snippets / "line/values.py"
-    module.write_text(module.read_text().replace("str(len(x))", "len(x)"), encoding="utf-8")
-    proc = figures("--snippets", snippets, "--out", tmp_path / "out", "--only", "values:line")
-    assert proc.returncode == 1
-    assert proc.stderr.startswith(
-        f"{module}:{line_of(module, 'def values')}: TypeError: values()['points'] is int, not str"
-    )
-
-
-def test_a_name_defined_in_two_folders_is_refused(tmp_path):
-    snippets = snippets_with(tmp_path, "line")
-    shutil.copytree(snippets / "line", snippets / "line_again")
-    proc = figures("--snippets", snippets, "--out", tmp_path / "out")
-    assert proc.returncode == 1
-    assert proc.stderr == (
-        f"{snippets / 'line_again/fig_fixture_line.py'}: figure name 'fixture_line' is already "
-        f"defined by {snippets / 'line/fig_fixture_line.py'}; figure names must be unique\n"
-    )
-
-
-def test_a_missing_snippets_folder_exits_2_naming_it(tmp_path):
-    proc = figures("--snippets", tmp_path / "nowhere", "--out", tmp_path / "out")
-    assert proc.returncode == 2
-    assert proc.stderr == f"{tmp_path / 'nowhere'}: snippets folder not found\n"
