@@ -47,6 +47,8 @@ ALLOWED: list[tuple[str, str, str]] = [
     ("docs/errata.md", "for 1000 iterations", "the translation of that quotation"),
     ("docs/errata.md", "每50次迭代打印Loss", "the post's comment, quoted as the post wrote it"),
     ("docs/errata.md", "every 50 iterations", "the translation of that quotation"),
+    ("docs/errata.zh.md", "迭代1000次进行训练", "the post's comment, quoted as the post wrote it"),
+    ("docs/errata.zh.md", "每50次迭代打印Loss", "the post's comment, quoted as the post wrote it"),
 ]
 
 
