@@ -46,3 +46,21 @@ def built_site(tmp_path_factory) -> Path:
     warnings = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 0 and not warnings, "\n".join(warnings)
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session. Without it the tests skip, except on CI, where they fail.
+
+    Shared by every module that drives a browser: playwright's sync API cannot
+    start a second time in a thread while the first is running.
+    """
+    from browser import require_chromium
+    from chromium import launch_browser
+    from playwright.sync_api import sync_playwright
+
+    require_chromium()
+    with sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        yield browser
+        browser.close()

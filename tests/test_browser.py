@@ -17,9 +17,7 @@ and the tests below prove `check_page` reports each one.
 from pathlib import Path
 
 import pytest
-from browser import check_page, content_problems, navigation_problems, require_chromium, toggle_palette
-from chromium import launch_browser
-from playwright.sync_api import sync_playwright
+from browser import check_page, content_problems, navigation_problems, toggle_palette
 from site_server import serve_site, site_pages
 from sites import build, fixture_config
 
@@ -31,14 +29,8 @@ SCREENSHOTS = ROOT / "screenshots"
 FIXTURES = "tests/fixtures/browser/docs"
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the whole session. Without it the tests skip, except on CI, where they fail."""
-    require_chromium()
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        yield browser
-        browser.close()
+# `browser`, one Chromium for the whole session, is in conftest.py: shared with
+# tests/test_explorers.py (playwright's sync API runs one at a time per thread).
 
 
 @pytest.fixture
