@@ -23,20 +23,24 @@ import json
 import re
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from snippet_lines import source_name  # hooks/ is on sys.path while MkDocs loads a hook
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from project_files import project_root  # hooks/ is on sys.path while MkDocs loads a hook
+from snippet_lines import source_name
 
 PLACEHOLDER = re.compile(r'data-values="(?P<slug>\w+)\.(?P<key>\w+)"')
 VALUES_DIR = "values"  # under docs/, where scripts/figures.py writes the numbers files
 
 
-def on_page_content(html_text, page, config, files):
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "data-values=" not in html_text:
         return html_text
-    root = Path(config.config_file_path).resolve().parent
-    loaded: dict[str, dict] = {}
+    root = project_root(config)
+    loaded: dict[str, tuple[str, dict | None]] = {}
 
-    def replace(m):
+    def replace(m: re.Match) -> str:
         slug, key = m["slug"], m["key"]
         if slug not in loaded:
             path = Path(config.docs_dir).resolve() / VALUES_DIR / f"{slug}.json"
@@ -45,8 +49,9 @@ def on_page_content(html_text, page, config, files):
         shown, values = loaded[slug]
         if values is None or key not in values:
             why = "does not exist" if values is None else f"has no key {key!r}"
-            raise PluginError(f'{source_name(page, config)}: data-values="{slug}.{key}": '
-                              f"{shown} {why}; run `make figures`")
+            raise PluginError(
+                f'{source_name(page, config)}: data-values="{slug}.{key}": {shown} {why}; run `make figures`'
+            )
         return f'data-explorer="{html.escape(values[key], quote=True)}"'
 
     return PLACEHOLDER.sub(replace, html_text)

@@ -6,8 +6,11 @@ the page's `steps_to_tolerance` and `predicted_steps`; the two-weight explorer
 on the notebook page, on a grid of start points dragged there with the mouse
 and several rates, the steps of the notebook's `fit_product` in float64. The
 rate and the start are read from the widget itself (its data-eta, data-w1 and
-data-w2 hold them to 17 significant digits); the Python side runs in
-tests/explorer_reference.py. No count is written in this file.
+data-w2 hold them to 17 significant digits); the Python is the pages' own,
+imported with tests/page_code.py (under conftest.py's reproducible
+environment, so torch sums as the notebook's kernel does: with
+MKL_CBWR=COMPATIBLE; MKL's other code paths use fused multiply-adds, which
+round differently). No count is written in this file.
 
 Equal counts alone would not show equal arithmetic: a left-to-right sum in
 place of NumPy's order changes the gradient's last bits at every slider
@@ -23,18 +26,19 @@ import gzip
 import json
 import math
 import re
-import subprocess
-import sys
 import time
+import warnings
 import zipfile
 from pathlib import Path
 
 import pytest
-from browser import content_problems, serve_site
+import torch
+from browser import content_problems, probe
+from offline import ZIP_NAME
+from page_code import page_module
+from site_server import serve_site
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-from reproducible import reproducible_env  # noqa: E402
 
 ONE = "gradient-descent/"
 TWO = "one-neuron-fit/"
@@ -70,13 +74,20 @@ def new_page(browser):
         context.close()
 
 
-def reference(cases: dict) -> dict:
-    """The pages' Python on these cases, in a process under the site's reproducible environment."""
-    proc = subprocess.run([sys.executable, str(ROOT / "tests/explorer_reference.py")], input=json.dumps(cases),
-                          env=reproducible_env(MPLBACKEND="Agg"), capture_output=True, text=True,
-                          timeout=1800, check=False, cwd=ROOT)
-    assert proc.returncode == 0, proc.stderr
-    return json.loads(proc.stdout)
+@pytest.fixture(scope="module")
+def gd():
+    """The gradient-descent page's code."""
+    return page_module("snippets/gradient_descent/gradient_descent.py")
+
+
+@pytest.fixture(scope="module")
+def nb():
+    """The notebook's code, run as a script."""
+    import matplotlib.pyplot as plt
+
+    module = page_module("snippets/one_neuron_fit/one_neuron_fit.py")
+    plt.close("all")  # the notebook's figures
+    return module
 
 
 def count(text: str):
@@ -95,42 +106,27 @@ def widget_data(page, kind: str) -> dict:
 
 # --- the one-weight explorer against gradient_descent.py --------------------------------
 
-READ_ONE = """(root) => ({
-  eta: root.dataset.eta, last: root.dataset.last,
-  r: root.querySelector(".ex-r").textContent,
-  counted: root.querySelector(".ex-counted").textContent,
-  predicted: root.querySelector(".ex-predicted").textContent,
-  valuetext: root.querySelector("input[type=range]").getAttribute("aria-valuetext"),
-})"""
 
-# Every position of the slider in turn, as dragging it does (an input event each).
-SWEEP_ONE = """(root) => {
-  const read = %s;
-  const range = root.querySelector("input[type=range]");
-  const rows = [];
-  for (let k = Number(range.min); k <= Number(range.max); k++) {
-    range.value = k;
-    range.dispatchEvent(new Event("input", { bubbles: true }));
-    rows.push({ position: k, ...read(root) });
-  }
-  return rows;
-}""" % READ_ONE
-
-
-def test_one_weight_counts_are_the_page_codes_at_every_slider_position_and_button(new_page, url):
+def test_one_weight_counts_are_the_page_codes_at_every_slider_position_and_button(new_page, url, gd):
     page = new_page(ONE, url)
     root = page.locator('.explorer[data-kind="one-weight"]')
     started = time.perf_counter()
-    rows = root.evaluate(SWEEP_ONE)
+    rows = root.evaluate(probe("explorer_sweep"))
     for i in range(root.locator("button").count()):
         button = root.locator("button").nth(i)
         button.click()
-        rows.append({"button": button.text_content(), **root.evaluate(READ_ONE)})
+        rows.append({"button": button.text_content(), **root.evaluate(probe("explorer_one_weight"))})
         assert button.get_attribute("aria-pressed") == "true"
     browser_seconds = time.perf_counter() - started
     started = time.perf_counter()
-    cases = [[float(row["eta"]), int(row["last"].split()[0])] for row in rows]
-    expected = reference({"one_weight": cases})["one_weight"]
+    expected = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # diverging rates overflow to inf
+        for row in rows:
+            eta, updates = float(row["eta"]), int(row["last"].split()[0])
+            # The counts, and the iterate after as many updates as the widget made.
+            last = float(gd.descend(0.0, eta, steps=updates)[-1])
+            expected.append((gd.steps_to_tolerance(eta), gd.predicted_steps(eta), last))
     python_seconds = time.perf_counter() - started
     data = widget_data(page, "one-weight")
     differences = []
@@ -145,9 +141,11 @@ def test_one_weight_counts_are_the_page_codes_at_every_slider_position_and_butto
         if predicted is None and row["predicted"] != "never converges":
             differences.append(f"{row}: predicted_steps is None, but the widget does not say it never converges")
         assert row["valuetext"].startswith(f"η = {eta:.3e}".replace("e-0", "e-"))
-    print(f"\none weight: {len(rows)} rates ({sum('position' in r for r in rows)} slider positions, "
-          f"{sum('button' in r for r in rows)} buttons): browser {browser_seconds:.1f} s, "
-          f"Python {python_seconds:.1f} s")
+    print(
+        f"\none weight: {len(rows)} rates ({sum('position' in r for r in rows)} slider positions, "
+        f"{sum('button' in r for r in rows)} buttons): browser {browser_seconds:.1f} s, "
+        f"Python {python_seconds:.1f} s"
+    )
     assert not differences, "\n".join(differences[:20])
     # The buttons are the rates the page names, each once, with the exact value of the code.
     etas = [float(row["eta"]) for row in rows if "button" in row]
@@ -165,13 +163,9 @@ def test_the_data_attribute_holds_the_values_file(new_page, url, root):
 
 # --- the two-weight explorer against the notebook's fit_product ---------------------------------
 
-READ_TWO = """(root) => ({
-  eta: root.dataset.eta, w1: root.dataset.w1, w2: root.dataset.w2, last: root.dataset.last,
-  steps: root.querySelector(".ex-steps").textContent,
-})"""
 
 GRID = [-1.1, 0.4, 1.2]  # start points (w1, w2) on this grid, dragged there, in all four quadrants
-POSITIONS = [150, 450, 600]      # slider positions, besides the rate buttons (600: the largest rate)
+POSITIONS = [150, 450, 600]  # slider positions, besides the rate buttons (600: the largest rate)
 
 
 def screen_point(page, root, w1: float, w2: float) -> tuple[float, float]:
@@ -195,7 +189,7 @@ def drag_to(page, root, w1, w2):
     page.mouse.up()
 
 
-def test_two_weight_steps_are_the_notebooks_on_a_grid_of_starts(new_page, url):
+def test_two_weight_steps_are_the_notebooks_on_a_grid_of_starts(new_page, url, nb):
     page = new_page(TWO, url)
     root = page.locator('.explorer[data-kind="two-weights"]')
     buttons = root.locator(".ex-buttons button")
@@ -214,16 +208,21 @@ def test_two_weight_steps_are_the_notebooks_on_a_grid_of_starts(new_page, url):
             assert abs(w1 - start[0]) <= 0.015 and abs(w2 - start[1]) <= 0.015, (start, w1, w2)
         for i, name in enumerate(names):
             buttons.nth(i).click()
-            rows.append({"rate": name, **root.evaluate(READ_TWO)})
+            rows.append({"rate": name, **root.evaluate(probe("explorer_two_weights"))})
         for position in POSITIONS:
-            range_.evaluate("(r, k) => { r.value = k; r.dispatchEvent(new Event('input', { bubbles: true })); }",
-                            position)
-            rows.append({"rate": f"slider {position}", **root.evaluate(READ_TWO)})
+            range_.evaluate(
+                "(r, k) => { r.value = k; r.dispatchEvent(new Event('input', { bubbles: true })); }", position
+            )
+            rows.append({"rate": f"slider {position}", **root.evaluate(probe("explorer_two_weights"))})
     browser_seconds = time.perf_counter() - started
     data = widget_data(page, "two-weights")
-    cases = [[float(row["eta"]), float(row["w1"]), float(row["w2"]), int(row["last"].split()[0])] for row in rows]
     started = time.perf_counter()
-    expected = reference({"two_weights": cases, "max_steps": data["max_steps"]})["two_weights"]
+    expected = []
+    for row in rows:
+        start, updates = (float(row["w1"]), float(row["w2"])), int(row["last"].split()[0])
+        path, met = nb.fit_product(float(row["eta"]), data["max_steps"], dtype=torch.float64, start=start)
+        # The steps, and the weights after as many updates as the widget made (None if it stopped before).
+        expected.append((len(path) - 1 if met else None, path[updates] if updates < len(path) else None))
     python_seconds = time.perf_counter() - started
     differences = []
     for row, (steps, last) in zip(rows, expected, strict=True):
@@ -232,15 +231,18 @@ def test_two_weight_steps_are_the_notebooks_on_a_grid_of_starts(new_page, url):
         shown = [float(v) for v in row["last"].split()[1:]]
         if last is None or not all(same(a, b) for a, b in zip(shown, last, strict=True)):
             differences.append(f"{row}: after the same updates fit_product's weights are {last}")
-    print(f"\ntwo weights: {len(starts)} starts x {len(names) + len(POSITIONS)} rates = {len(rows)} runs "
-          f"({sum(s is not None for s, _ in expected)} converge): browser {browser_seconds:.1f} s, "
-          f"Python {python_seconds:.1f} s")
+    print(
+        f"\ntwo weights: {len(starts)} starts x {len(names) + len(POSITIONS)} rates = {len(rows)} runs "
+        f"({sum(s is not None for s, _ in expected)} converge): browser {browser_seconds:.1f} s, "
+        f"Python {python_seconds:.1f} s"
+    )
     assert not differences, "\n".join(differences[:20])
     assert any(s is None for s, _ in expected) and any(s is not None for s, _ in expected)
     assert page.problems == []
 
 
 # --- every reader ---------------------------------------------------------------------
+
 
 def test_keyboard_alone_sets_every_control(new_page, url):
     page = new_page(ONE, url)
@@ -312,45 +314,8 @@ def test_both_palettes_are_readable(palette, new_page, url):
         root.locator("button").first.click()  # a pressed button too
         page.mouse.move(0, 0)
         assert content_problems(page, palette) == []
-        assert root.evaluate(GRAPHICS_CONTRAST) == []
+        assert root.evaluate(probe("explorer_graphics_contrast")) == []
     assert page.problems == []
-
-
-# The contrast with the page background of every stroke and fill the widget draws,
-# and of the colours its controls are drawn in (slider track and thumb, borders, focus).
-GRAPHICS_CONTRAST = """(root) => {
-  const canvas = document.createElement("canvas");
-  canvas.width = canvas.height = 1;
-  const ctx = canvas.getContext("2d", { willReadFrequently: true });
-  const rgb = (colours) => {
-    ctx.fillStyle = "#fff"; ctx.fillRect(0, 0, 1, 1);
-    for (const c of colours) { ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); }
-    return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
-  };
-  const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
-  const bg = getComputedStyle(document.body).backgroundColor;
-  const ratio = (colour) => { const [a, b] = [lum(rgb([bg, colour])), lum(rgb([bg]))].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-  const problems = [];
-  const check = (what, colour) => {
-    if (!colour || colour === "none" || /rgba\\(.*, 0\\)$/.test(colour)) return;
-    const r = ratio(colour);
-    if (r < 3) problems.push(`${what}: ${colour} is ${r.toFixed(2)}:1 on the page`);
-  };
-  for (const el of root.querySelectorAll("svg path, svg line, svg circle")) {
-    const style = getComputedStyle(el);
-    if (el.closest(".ex-ring") || el.classList.contains("ex-ring")) continue;  // drawn only on focus, checked below
-    check(`stroke of <${el.tagName} class="${el.getAttribute("class")}">`, style.stroke);
-    check(`fill of <${el.tagName} class="${el.getAttribute("class")}">`, style.fill);
-  }
-  const probe = document.createElement("span");
-  root.append(probe);
-  for (const name of ["--md-default-fg-color--light", "--md-typeset-a-color", "--md-accent-fg-color"]) {
-    probe.style.color = `var(${name})`;
-    check(`${name} (slider, borders, focus ring)`, getComputedStyle(probe).color);
-  }
-  probe.remove();
-  return problems;
-}"""
 
 
 def test_reduced_motion_means_no_animation(new_page, url):
@@ -372,8 +337,9 @@ def listeners(cdp, scripts: dict) -> dict:
     for name in ("window", "document"):
         handle = cdp.send("Runtime.evaluate", {"expression": name})["result"]["objectId"]
         entries = cdp.send("DOMDebugger.getEventListeners", {"objectId": handle})["listeners"]
-        found[name] = sorted((e["type"], scripts[e["scriptId"]].rsplit("/", 1)[-1]) for e in entries
-                             if scripts.get(e["scriptId"]))
+        found[name] = sorted(
+            (e["type"], scripts[e["scriptId"]].rsplit("/", 1)[-1]) for e in entries if scripts.get(e["scriptId"])
+        )
     return found
 
 
@@ -384,11 +350,17 @@ def ours(found: dict) -> list:
 
 def follow_link(page, target: str):
     """Click a link to `target` as a reader does, and wait for instant navigation to show it."""
-    page.evaluate("""(target) => [...document.querySelectorAll("a[href]")]
-      .find((a) => a.href.split("#")[0] === target && a.checkVisibility()).click()""", target)
+    page.evaluate(
+        """(target) => [...document.querySelectorAll("a[href]")]
+      .find((a) => a.href.split("#")[0] === target && a.checkVisibility()).click()""",
+        target,
+    )
     page.wait_for_url(lambda u: u.split("#")[0] == target)
-    page.wait_for_function("(t) => document.querySelector('link[rel=canonical]') && location.href.split('#')[0] === t"
-                           " && document.querySelector('.md-content h1')", arg=target)
+    page.wait_for_function(
+        "(t) => document.querySelector('link[rel=canonical]') && location.href.split('#')[0] === t"
+        " && document.querySelector('.md-content h1')",
+        arg=target,
+    )
     page.wait_for_load_state("networkidle")
 
 
@@ -406,11 +378,17 @@ def test_instant_navigation_mounts_each_explorer_once_and_leaves_no_listener(new
         page.wait_for_selector(f'.explorer[data-kind="{kind}"][data-mounted] .ex-status')
         root = page.locator(".explorer")
         assert root.count() == 1 and root.locator(".ex-controls").count() == 1
-        assert page.locator(".md-content h1").first.text_content().startswith(
-            {"one-weight": "Gradient descent", "two-weights": "The one-neuron fit"}[kind])
+        assert (
+            page.locator(".md-content h1")
+            .first.text_content()
+            .startswith({"one-weight": "Gradient descent", "two-weights": "The one-neuron fit"}[kind])
+        )
         # The reader's own input only (playwright's locator actions add listeners of their own).
-        for selector, key in [("button:nth-of-type(2)", "Enter"), ("input[type=range]", "ArrowLeft"),
-                              (".ex-handle", "ArrowDown")]:
+        for selector, key in [
+            ("button:nth-of-type(2)", "Enter"),
+            ("input[type=range]", "ArrowLeft"),
+            (".ex-handle", "ArrowDown"),
+        ]:
             if root.locator(selector).count():
                 root.locator(selector).first.evaluate("el => el.focus()")
                 page.keyboard.press(key)
@@ -455,9 +433,14 @@ def test_phone_touch_drag_and_no_overflow(new_page, url):
 def test_chinese_edition_shows_chinese(new_page, url):
     page = new_page()
     # The Chinese edition is the same pages with <html lang="zh">.
-    page.route("**/*", lambda route: route.fulfill(
-        response=(r := route.fetch()), body=r.text().replace('<html lang="en"', '<html lang="zh"'))
-        if route.request.resource_type == "document" else route.continue_())
+    page.route(
+        "**/*",
+        lambda route: (
+            route.fulfill(response=(r := route.fetch()), body=r.text().replace('<html lang="en"', '<html lang="zh"'))
+            if route.request.resource_type == "document"
+            else route.continue_()
+        ),
+    )
     for path, words in [(ONE, ["学习率", "步数", "公式预测"]), (TWO, ["拖动起点", "局部", "步数"])]:
         page.goto(url + path, wait_until="networkidle")
         assert page.evaluate("document.documentElement.lang") == "zh"
@@ -489,15 +472,11 @@ def test_javascript_and_css_within_budget_on_each_page(built_site):
         assert '<script type="application/json"' not in html and 'type="module"' not in html
 
 
-def test_offline_copy_runs_the_explorers_from_the_file_system(browser, tmp_path):
+def test_offline_copy_runs_the_explorers_from_the_file_system(browser, built_site, tmp_path):
     """The copy readers open from file:// (no instant navigation there, no fetch possible)."""
-    archive = tmp_path / "offline.zip"
-    proc = subprocess.run([sys.executable, "scripts/offline.py", "--output", str(archive)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=900, check=False)
-    assert proc.returncode == 0, proc.stderr
-    with zipfile.ZipFile(archive) as z:
-        z.extractall(tmp_path / "copy")
-    folder = next((tmp_path / "copy").iterdir())
+    with zipfile.ZipFile(built_site / ZIP_NAME) as z:
+        z.extractall(tmp_path)
+    folder = tmp_path / Path(ZIP_NAME).stem
     context = browser.new_context()
     try:
         page = context.new_page()
@@ -505,8 +484,10 @@ def test_offline_copy_runs_the_explorers_from_the_file_system(browser, tmp_path)
         page.on("console", lambda m: m.type == "error" and problems.append(m.text))
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.on("request", lambda r: r.url.startswith(("file:", "data:")) or problems.append(r.url))
-        for name, kind, result in [("gradient-descent.html", "one-weight", ".ex-counted"),
-                                   ("one-neuron-fit.html", "two-weights", ".ex-steps")]:
+        for name, kind, result in [
+            ("gradient-descent.html", "one-weight", ".ex-counted"),
+            ("one-neuron-fit.html", "two-weights", ".ex-steps"),
+        ]:
             page.goto((folder / name).as_uri(), wait_until="load")
             root = page.locator(f'.explorer[data-kind="{kind}"][data-mounted]')
             root.locator("button").nth(1).click()

@@ -505,8 +505,9 @@ fig = draw_landscape()
 # the step bound $\eta_{\max} / (w_1^2 + w_2^2)$ at the start, and counts the
 # steps until $w_1 w_2$ is within a millionth of $w^*$.
 #
-# <div class="explorer" data-kind="two-weights" data-values="one_neuron_fit.explorer">
-# <p>The explorer runs on this notebook's page of the site, with JavaScript.</p>
+# <div class="explorer" data-kind="two-weights"
+#      data-values="one_neuron_fit.explorer">
+# <p>The explorer runs on the site's page of this notebook.</p>
 # </div>
 
 # %% [markdown]
