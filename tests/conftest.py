@@ -64,3 +64,37 @@ def browser():
         browser = launch_browser(playwright)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """The URL of the built site, served as a static host would (scripts/site_server.py)."""
+    from site_server import serve_site
+
+    with serve_site(built_site) as url:
+        yield url
+
+
+@pytest.fixture
+def open_page(browser):
+    """open_page(path=None, base=None, **context_options): a page of a fresh context, at base + path.
+
+    The page collects its console errors and uncaught exceptions in page.problems;
+    every context is closed after the test.
+    """
+    contexts = []
+
+    def new(path=None, base=None, **options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+        page.on("pageerror", lambda e: page.problems.append(str(e)))
+        if path is not None:
+            page.goto(base + path, wait_until="networkidle")
+        return page
+
+    yield new
+    for context in contexts:
+        context.close()
