@@ -30,9 +30,9 @@ def explorer() -> str:
     # already listed (1.0 eta_max is eta_max, 0.5 eta_max is eta*) only once.
     named = [("post", gd.post_eta), *gd.rates.items(), ("eta_star", gd.eta_star), ("eta_max", gd.eta_max)]
     rates = [{"name": name, "eta": float(eta)} for name, eta in named]
-    for eta in gd.etas[1:]:
+    for fraction, eta in zip(gd.fractions, gd.etas[1:], strict=True):
         if all(float(eta) != rate["eta"] for rate in rates):
-            rates.append({"name": "fraction", "label": f"{eta / gd.eta_max:.4g}", "eta": float(eta)})
+            rates.append({"name": "fraction", "label": f"{fraction:g}", "eta": float(eta)})
     return json.dumps({
         "x": [float(v) for v in gd.x],
         "y": [float(v) for v in gd.y],
