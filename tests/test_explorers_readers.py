@@ -249,7 +249,7 @@ def test_offline_copy_runs_the_explorers_from_the_file_system(browser, built_sit
     folder = tmp_path / Path(ZIP_NAME).stem
     context = browser.new_context()
     try:
-        page = context.open_page()
+        page = context.new_page()
         problems = []
         page.on("console", lambda m: m.type == "error" and problems.append(m.text))
         page.on("pageerror", lambda e: problems.append(str(e)))
