@@ -498,6 +498,19 @@ def draw_landscape(narrow=False):
 fig = draw_landscape()
 
 # %% [markdown]
+# Try any learning rate and any start: drag the start point (or focus it and
+# use the arrow keys), and set the rate with the slider, the field or a
+# button. The explorer runs `fit_product` in your browser, in `float64`, with
+# the gradients computed as autograd computes them. It draws the path, gives
+# the step bound $\eta_{\max} / (w_1^2 + w_2^2)$ at the start, and counts the
+# steps until $w_1 w_2$ is within a millionth of $w^*$.
+#
+# <div class="explorer" data-kind="two-weights"
+#      data-values="one_neuron_fit.explorer">
+# <p>The explorer runs on the site's page of this notebook.</p>
+# </div>
+
+# %% [markdown]
 # ## The same fit three ways
 #
 # The tuned loop is one way to get the slope. PyTorch's own tools are
