@@ -61,7 +61,7 @@ def values():
         "seeds_median_loss": f"{np.median(nb.final_losses):.2f}",
         "seeds_min_loss": f"{nb.final_losses.min():.2f}",
         "seeds_max_loss": f"{nb.final_losses.max():.1f}",
-        "seeds_near": "none" if nb.near == 0 else str(nb.near),
+        "seeds_near": str(nb.near),
         # Not prose: hooks/explorer_data.py puts it in the explorer's data-explorer attribute.
         "explorer": explorer(),
     }
