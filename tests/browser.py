@@ -230,12 +230,15 @@ def navigation_problems(page, start: str, targets: list[str], palette: str = "li
         if not page.evaluate(probe("mark_link"), target):
             problems.append(f"{target}: no visible link to it on {page.url}")
             continue
-        # Until the new page's math renderer runs, the last page's count must not pass for it.
-        page.evaluate("document.documentElement.dataset.mathPending = 'stale'")
+        # Mark what is on screen now: the checks below must see the new content, and the
+        # renderer's count from the old page must not pass for the new one.
+        page.evaluate("""() => { document.querySelector('article').dataset.browserOld = '';
+                                 document.documentElement.dataset.mathPending = 'stale'; }""")
         page.locator("[data-browser-next]").click()
         page.mouse.move(0, 0)  # a resting pointer: hover colours are not what a page shows
         page.wait_for_url(lambda url, target=target: url.split("#")[0] == target)
         page.wait_for_load_state("networkidle")
+        page.wait_for_function("() => !document.querySelector('article[data-browser-old]')")
         if not page.evaluate("window.__sameDocument === true"):
             problems.append(f"{target}: the page was reloaded, not navigated to instantly")
         problems += [f"{target}: {problem}" for problem in content_problems(page, palette)]
