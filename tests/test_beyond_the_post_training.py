@@ -1,0 +1,305 @@
+"""The second half of docs/beyond-the-post.md, checked independently of the page's code.
+
+What the page says about PyTorch's training loop, checked by running it;
+the mini-batch numbers against a re-run, the noise formula against
+independent batches; the non-convexity claims with finite differences and
+separate runs; each exercise's answer against its formula; the figures'
+size and fonts. (The first half is in test_beyond_the_post.py.)
+"""
+
+import inspect
+import math
+from itertools import combinations
+
+import matplotlib
+import matplotlib.style
+import matplotlib.text
+import numpy as np
+import pytest
+import torch
+from torch import nn
+from torch.utils.data import DataLoader, TensorDataset
+
+from test_beyond_the_post import ROOT, TOL, load
+
+matplotlib.use("Agg")
+
+
+@pytest.fixture(scope="module")
+def fb():
+    return load("full_batch")
+
+
+@pytest.fixture(scope="module")
+def mb():
+    return load("minibatch")
+
+
+@pytest.fixture(scope="module")
+def nc():
+    return load("nonconvex")
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return load("exercises")
+
+
+@pytest.fixture(scope="module")
+def vm():
+    return load("values")
+
+
+# The PyTorch training loop
+
+
+def test_zero_grad_sets_grad_to_none_by_default():
+    model = nn.Linear(1, 1)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    assert inspect.signature(optimizer.zero_grad).parameters["set_to_none"].default is True
+    assert model.weight.grad is None
+    model(torch.ones(3, 1)).sum().backward()
+    assert model.weight.grad is not None
+    optimizer.zero_grad()
+    assert model.weight.grad is None and model.bias.grad is None
+    with pytest.raises(AttributeError):
+        model.weight.grad.norm()  # what the page says reading .grad now does
+    model(torch.ones(3, 1)).sum().backward()
+    optimizer.zero_grad(set_to_none=False)
+    assert torch.equal(model.weight.grad, torch.zeros(1, 1))
+
+
+def test_linear_module_forward_parameters_and_sgd_step():
+    torch.manual_seed(3)
+    model = nn.Linear(1, 1, dtype=torch.float64)
+    X = torch.linspace(-1, 1, 7, dtype=torch.float64).reshape(-1, 1)
+    assert torch.equal(model(X), X @ model.weight.T + model.bias)
+    assert [name for name, _ in model.named_parameters()] == ["weight", "bias"]
+    assert all(p.requires_grad for p in model.parameters())
+    before = [p.detach().clone() for p in model.parameters()]
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.25)
+    (model(X) ** 2).sum().backward()
+    optimizer.step()
+    for p, old in zip(model.parameters(), before):
+        assert torch.allclose(p.detach(), old - 0.25 * p.grad, rtol=0, atol=1e-15)
+
+
+def test_mse_sum_is_the_posts_cost_and_the_mean_divides_by_n(fb):
+    A, y = torch.from_numpy(fb.A), torch.from_numpy(fb.y)
+    theta = torch.tensor([0.2, 1.0], dtype=torch.float64)
+    J = float(((A @ theta - y) ** 2).sum())
+    assert float(nn.MSELoss(reduction="sum")(A @ theta, y)) == pytest.approx(J, rel=1e-14)
+    assert float(nn.MSELoss()(A @ theta, y)) == pytest.approx(J / len(fb.x), rel=1e-14)
+
+
+def test_autograd_loop_without_an_optimiser_counts_the_numpy_steps(fb):
+    A, y = torch.from_numpy(fb.A), torch.from_numpy(fb.y)
+    target = torch.from_numpy(fb.theta_star)
+    theta = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+    for step in range(1, 10_000):
+        ((A @ theta - y) ** 2).sum().backward()
+        with torch.no_grad():
+            theta -= fb.eta_best * theta.grad
+            theta.grad = None
+            if (theta - target).norm() <= TOL * target.norm():
+                break
+    assert step == fb.steps_raw
+
+
+# Mini-batches
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 14])
+def test_batch_gradient_is_unbiased_with_the_sampling_variance(mb, size):
+    w = 0.37
+    g = 2 * (w * mb.x - mb.y) * mb.x
+    means = np.array([g[list(c)].mean() for c in combinations(range(len(g)), size)])
+    assert means.mean() == pytest.approx(g.mean(), rel=1e-12)
+    assert means.var() == pytest.approx(g.var() / size * (len(g) - size) / (len(g) - 1), rel=1e-10)
+
+
+def test_loader_uses_every_point_once_per_epoch_in_a_reproducible_order(mb):
+    def epochs(seed):
+        loader = DataLoader(TensorDataset(torch.arange(15)), batch_size=5, shuffle=True,
+                            generator=torch.Generator().manual_seed(seed))
+        return [[b[0].tolist() for b in loader] for _ in range(4)]
+
+    runs = epochs(0)
+    for batches in runs:
+        assert [len(b) for b in batches] == [5, 5, 5]
+        assert sorted(sum(batches, [])) == list(range(15))
+    assert epochs(0) == runs and epochs(1) != runs
+    assert runs[0] != runs[1]  # a new order each epoch
+
+
+def test_learning_rate_bounds(mb):
+    assert np.all(np.abs(1 - 2 * mb.lr * mb.x**2) < 1)  # every single sample is stable
+    assert mb.lr == 0.5 / np.max(mb.x**2)
+    eta = 1.01 / np.max(mb.x**2)
+    assert np.max(np.abs(1 - 2 * eta * mb.x**2)) > 1  # the largest x is not, just above the bound
+    assert np.abs(1 - 2 * 0.99 / np.mean(mb.x**2) * np.mean(mb.x**2)) < 1
+
+
+def test_rerun_gives_the_same_errors_and_the_quoted_numbers(mb, vm):
+    for size in (15, 5, 1):
+        assert np.array_equal(mb.sgd(size, mb.lr), mb.runs[size])
+    assert len(mb.runs[5]) == 3 * mb.EPOCHS and len(mb.runs[1]) == 15 * mb.EPOCHS
+    rerun = mb.sgd(1, mb.lr, decay=lambda epoch: 1 / (1 + epoch / 5))
+    assert np.array_equal(rerun, mb.shrinking)
+    values = vm.values()
+    for size, key in ((1, "jitter_single"), (5, "jitter_mini")):
+        jitter = np.sqrt(np.mean(mb.sgd(size, mb.lr)[-mb.LAST * 15 // size:] ** 2))
+        assert values[key] == vm.sci(jitter)
+    assert values["full_after"] == vm.sci(mb.sgd(15, mb.lr)[-1])
+
+
+def test_full_batch_error_shrinks_by_the_predicted_factor_per_epoch(mb):
+    errors = mb.runs[15][:20]
+    factor = 1 - 2 * mb.lr * np.mean(mb.x**2)
+    np.testing.assert_allclose(errors[1:] / errors[:-1], factor, rtol=1e-8)
+
+
+@pytest.mark.parametrize("size", [1, 5])
+def test_jitter_formula_holds_for_independent_batches(mb, size):
+    rng = np.random.default_rng(size)
+    w, squares = mb.w_star, []
+    for _ in range(60_000):
+        batch = rng.choice(15, size, replace=False)
+        w -= mb.lr * np.mean(2 * (w * mb.x[batch] - mb.y[batch]) * mb.x[batch])
+        squares.append((w - mb.w_star) ** 2)
+    measured = math.sqrt(np.mean(squares)) / mb.w_star
+    assert measured == pytest.approx(mb.independent_jitter(size, mb.lr), rel=0.1)
+
+
+def test_reshuffled_batches_jitter_less_and_a_shrinking_rate_less_still(mb):
+    assert mb.jitter(mb.runs[5]) < 0.8 * mb.independent_jitter(5, mb.lr)
+    assert mb.jitter(mb.runs[5]) < mb.jitter(mb.runs[1])
+    assert mb.jitter(mb.shrinking) < mb.jitter(mb.runs[1]) / 3
+    # "and it goes on falling": the RMS over each block of 10 epochs falls.
+    blocks = np.sqrt(np.mean(mb.shrinking.reshape(4, -1) ** 2, axis=1))
+    assert np.all(np.diff(blocks) < 0)
+
+
+def test_lambda_lr_multiplies_the_starting_rate_each_epoch():
+    optimizer = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=0.005)
+    schedule = torch.optim.lr_scheduler.LambdaLR(optimizer, lambda epoch: 1 / (1 + epoch / 5))
+    for epoch in range(12):
+        assert optimizer.param_groups[0]["lr"] == pytest.approx(0.005 / (1 + epoch / 5), rel=1e-12)
+        optimizer.step()
+        schedule.step()
+
+
+# Non-convexity
+
+
+def test_the_loss_is_the_shifted_parabola_and_the_midpoint_is_above(nc):
+    rng = np.random.default_rng(0)
+    cost_min = np.sum((nc.w_star * nc.x - nc.y) ** 2)
+    for w1, w2 in rng.uniform(-2, 2, (5, 2)):
+        assert nc.L(w1, w2) == pytest.approx(nc.S * (w1 * w2 - nc.w_star) ** 2 + cost_min, rel=1e-12)
+    ends = (nc.L(nc.p1, nc.p2) + nc.L(-nc.p1, -nc.p2)) / 2
+    assert nc.p1 * nc.p2 == pytest.approx(nc.w_star) and nc.L(0, 0) == pytest.approx(np.sum(nc.y**2))
+    assert nc.L(0, 0) > 20 * ends
+
+
+def test_saddle_hessian_by_finite_differences(nc):
+    h, L = 1e-4, nc.L
+    d11 = (L(h, 0) - 2 * L(0, 0) + L(-h, 0)) / h**2
+    d12 = (L(h, h) - L(h, -h) - L(-h, h) + L(-h, -h)) / (4 * h * h)
+    assert abs(d11) < 1e-3
+    assert d12 == pytest.approx(-2 * nc.S * nc.w_star, rel=1e-6)
+    np.testing.assert_allclose(np.linalg.eigvalsh(np.array([[d11, d12], [d12, d11]])),
+                               [-2 * nc.S * nc.w_star, 2 * nc.S * nc.w_star], rtol=1e-6)
+
+
+def test_starts_zero_and_antidiagonal_stay_at_the_saddle_others_reach_the_valley(nc):
+    w1, w2 = 0.5, -0.5
+    for _ in range(300):
+        r = w1 * w2 * nc.S - np.sum(nc.x * nc.y)
+        w1, w2 = w1 - 2 * w2 * r / (4 * nc.S), w2 - 2 * w1 * r / (4 * nc.S)
+        assert w1 == -w2  # the line w1 = -w2 is kept exactly
+    assert abs(w1) < 1e-12
+    assert nc.descend_product(0.0, 0.0) == (0.0, 0.0)
+    for name, start in nc.starts.items():
+        e1, e2 = nc.descend_product(*start)
+        if name.startswith("random") or name.endswith("nudged"):
+            assert e1 * e2 == pytest.approx(nc.w_star, rel=1e-9)
+    ends = {nc.descend_product(*s) for n, s in nc.starts.items() if n.startswith("random")}
+    assert len(ends) == 3 and any(e1 < 0 and e2 < 0 for e1, e2 in ends)
+
+
+def test_equal_hidden_neurons_get_equal_gradients_and_stay_equal(nc):
+    u = torch.full((2,), 0.3, dtype=torch.float64, requires_grad=True)
+    v = torch.full((2,), -0.7, dtype=torch.float64, requires_grad=True)
+    x, y = torch.from_numpy(nc.x), torch.from_numpy(nc.y)
+    for _ in range(200):
+        ((x * (u * v).sum() - y) ** 2).sum().backward()
+        with torch.no_grad():
+            for p in (u, v):
+                p -= p.grad / (4 * nc.S)
+                p.grad = None
+    assert u[0] == u[1] and v[0] == v[1]
+    assert float((u * v).sum().detach()) == pytest.approx(nc.w_star, rel=1e-9)
+
+
+# The exercises
+
+
+def test_ex1_sample_std_gives_kappa_n_over_n_minus_one(ex):
+    n = len(ex.x)
+    z = (ex.x - ex.x.mean()) / ex.x.std(ddof=1)
+    Z = np.column_stack([z, np.ones_like(z)])
+    low, high = np.linalg.eigvalsh(Z.T @ Z)
+    assert (low, high) == pytest.approx((n - 1, n), rel=1e-12)
+    assert ex.descend(Z, 1 / (low + high))[0] == math.ceil(math.log(TOL) / math.log(1 / (2 * n - 1)))
+
+
+def test_ex2_sum_loss_at_lr_over_b_is_the_mean_path(ex):
+    # The same batches as the solution's loader, replayed in NumPy.
+    loader = DataLoader(TensorDataset(torch.arange(15)), batch_size=5, shuffle=True,
+                        generator=torch.Generator().manual_seed(0))
+    w, path = 0.0, []
+    for _ in range(3):
+        for (batch,) in loader:
+            idx = batch.numpy()
+            w -= 0.005 / 5 * np.sum(2 * (w * ex.x[idx] - ex.y[idx]) * ex.x[idx])
+            path.append(w)
+    np.testing.assert_allclose(ex.mean_path, path, rtol=1e-12)
+
+
+def test_ex3_momentum_on_the_centred_fit(ex, fb):
+    C = fb.designs["centred x - m"]
+    low, high = np.linalg.eigvalsh(C.T @ C)
+    r = (math.sqrt(high / low) - 1) / (math.sqrt(high / low) + 1)
+    eta = 2 / (math.sqrt(high) + math.sqrt(low)) ** 2
+    theta, previous, target = np.zeros(2), np.zeros(2), np.linalg.lstsq(C, fb.y, rcond=None)[0]
+    for t in range(1, 1000):
+        theta, previous = theta - eta * 2 * C.T @ (C @ theta - fb.y) + r * r * (theta - previous), theta
+        if np.linalg.norm(theta - target) <= TOL * np.linalg.norm(target):
+            break
+    assert ex.descend(C, eta, beta=r * r)[0] == t < ex.descend(C, 1 / (low + high))[0]
+
+
+def test_ex4_gradient_rule_stops_after_one_step_at_half_over_lam_max(ex):
+    step, error = ex.fired_half["gradient", 1e-2]
+    assert step == 1 and error > 0.5
+    for tau in (1e-4, 1e-6, 1e-8):
+        assert ex.fired_half["gradient", tau][1] > 50 * tau
+
+
+def test_ex5_each_factor_of_a_thousand_adds_the_predicted_steps(ex):
+    counts = [ex.steps_to_leave(d) for d in (1e-3, 1e-6, 1e-9, 1e-12)]
+    predicted = math.log(1000) / math.log(ex.growth)
+    assert all(abs((b - a) - predicted) < 1.5 for a, b in zip(counts, counts[1:]))
+
+
+# The figures
+
+
+@pytest.mark.parametrize("name", ["fig_scaling_convergence", "fig_minibatch", "fig_nonconvex_slice"])
+def test_figures_fit_a_phone(name):
+    with matplotlib.style.context(str(ROOT / "scripts/styles/light.mplstyle")):
+        figure = load(name).draw()
+    assert figure.get_size_inches()[0] <= 4.5
+    sizes = [t.get_fontsize() for t in figure.findobj(matplotlib.text.Text) if t.get_text().strip()]
+    assert sizes and min(sizes) >= 10
