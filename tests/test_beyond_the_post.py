@@ -3,74 +3,37 @@
 The page's blocks and their printed outputs are run by test_codeblocks.py.
 Here each claim of the prose is recomputed another way: eigenvalues and
 Hessians with numpy and autograd, step counts against their formulas, the
-un-scaled line against np.polyfit, torch's momentum against a NumPy
-heavy-ball run. The files that repeat earlier blocks in a preamble must
-print, standalone, what the page shows for their blocks. The second half of
-the page (PyTorch, mini-batches, non-convexity, exercises) is checked in
-test_beyond_the_post_training.py.
+un-scaled line against np.polyfit, the heavy-ball settings against the
+spectral radius of its iteration, the stopping table against a separate
+run, and each exercise's answer against its formula. The page's files,
+numbers, exercises and figure are checked in test_beyond_pages.py, the next
+page's claims in test_training_in_pytorch.py.
 """
 
-import contextlib
-import importlib.util
-import io
-import json
 import math
-import re
-import subprocess
-import sys
-from itertools import combinations
-from pathlib import Path
 
 import numpy as np
 import pytest
 import torch
+from page_claims import ROOT, load
 
-sys.path.insert(0, str(Path(__file__).parent))
-from codeblocks import Site  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
 FOLDER = ROOT / "snippets" / "beyond_the_post"
-PAGE = ROOT / "docs" / "beyond-the-post.md"
 TOL = 1e-6
-SECTION = re.compile(r"# --8<-- \[start:(\w+)\]\n(.*?)# --8<-- \[end:\1\]", re.S)
-
-
-def load(name):
-    """A module of the page's folder, its printing swallowed, its siblings importable."""
-    sys.path.insert(0, str(FOLDER))
-    try:
-        spec = importlib.util.spec_from_file_location(f"_beyond_test_{name}", FOLDER / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
-        with contextlib.redirect_stdout(io.StringIO()):
-            spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(FOLDER))
 
 
 @pytest.fixture(scope="module")
 def fb():
-    return load("full_batch")
-
-
-@pytest.fixture(scope="module")
-def mb():
-    return load("minibatch")
-
-
-@pytest.fixture(scope="module")
-def nc():
-    return load("nonconvex")
+    return load(FOLDER, "full_batch")
 
 
 @pytest.fixture(scope="module")
 def ex():
-    return load("exercises")
+    return load(FOLDER, "exercises")
 
 
 @pytest.fixture(scope="module")
 def values():
-    return load("values").values()
+    return load(FOLDER, "values").values()
 
 
 def rel_error(theta, target):
@@ -86,54 +49,6 @@ def count_plain(A, y, eta, max_steps=100_000):
         if rel_error(theta, target) <= TOL:
             return t
     return None
-
-
-# The page and its files
-
-
-def test_data_block_is_the_gradient_descent_pages(fb):
-    ours = dict(SECTION.findall((FOLDER / "full_batch.py").read_text()))["data"]
-    theirs = dict(SECTION.findall((ROOT / "snippets/gradient_descent/gradient_descent.py").read_text()))["data"]
-    assert ours == theirs
-
-
-@pytest.mark.parametrize("name", ["full_batch", "pytorch_loop", "minibatch", "nonconvex", "exercises"])
-def test_each_file_alone_prints_what_the_page_shows_for_its_blocks(name):
-    """The preambles repeat the page's earlier blocks faithfully: same names, same values."""
-    blocks = Site().blocks(PAGE)
-    sections = dict(SECTION.findall((FOLDER / f"{name}.py").read_text()))
-    shown = [b.expected or "" for b in blocks if b.code in sections.values()]
-    assert len(shown) == len(sections)
-    proc = subprocess.run([sys.executable, str(FOLDER / f"{name}.py")], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, check=True)
-    assert proc.stdout == "".join(shown)
-
-
-def test_exercises_have_worked_solutions_and_one_asks_for_a_prediction():
-    text = PAGE.read_text(encoding="utf-8").split("## Exercises", 1)[1]
-    exercises = re.findall(r"^\*\*Exercise (\d):", text, re.M)
-    assert 4 <= len(exercises) <= 6 and exercises == [str(i + 1) for i in range(len(exercises))]
-    assert text.count('??? note "Solution"') == len(exercises)
-    assert text.count('--8<-- "snippets/beyond_the_post/exercises.py:ex') == len(exercises)
-    assert text.count("<!--pytest-codeblocks:expected-output-->") == len(exercises)
-    assert "Predict, then run" in text
-
-
-def test_every_number_in_the_prose_comes_from_values(values):
-    text = PAGE.read_text(encoding="utf-8")
-    used = set(re.findall(r"\{\{\s*beyond_the_post\.(\w+)\s*\}\}", text))
-    assert used == set(values), f"unknown keys {used - set(values)}, unused keys {set(values) - used}"
-    prose = text.split("---", 2)[2]
-    # Fences may be indented (inside the solution blocks); then comments, macros, code, link targets.
-    for pattern in (r"^[ \t]*(`{3,}).*?^[ \t]*\1[ \t]*$", r"<!--.*?-->", r"\{\{.*?\}\}", r"`[^`\n]+`", r"\]\([^)]*\)"):
-        prose = re.sub(pattern, " ", prose, flags=re.S | re.M)
-    typed = re.findall(r"\d+\.\d+|\d{2,}", prose)
-    assert not typed, f"numbers typed by hand in {PAGE.name}: {typed}"
-
-
-def test_values_file_is_up_to_date(values):
-    committed = json.loads((ROOT / "docs/values/beyond_the_post.json").read_text(encoding="utf-8"))
-    assert committed == values
 
 
 # Conditioning and feature scaling
@@ -232,19 +147,6 @@ def test_closed_form_error_matches_the_run(fb):
     assert max(fb.errors_momentum) > 1  # the rise the page describes
 
 
-def test_torch_sgd_momentum_is_the_heavy_ball_path(fb):
-    A, y = torch.from_numpy(fb.A), torch.from_numpy(fb.y)
-    theta = torch.zeros(2, dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.SGD([theta], lr=fb.eta_momentum, momentum=fb.beta)
-    ours, previous = np.zeros(2), np.zeros(2)
-    for _ in range(200):
-        optimizer.zero_grad()
-        ((A @ theta - y) ** 2).sum().backward()
-        optimizer.step()
-        ours, previous = ours - fb.eta_momentum * 2 * fb.A.T @ (fb.A @ ours - fb.y) + fb.beta * (ours - previous), ours
-        np.testing.assert_allclose(theta.detach().numpy(), ours, rtol=1e-10, atol=1e-13)
-
-
 # Stopping rules
 
 
@@ -278,3 +180,47 @@ def test_gradient_ratio_is_within_kappa_of_the_error_ratio(fb, fraction):
         ratio = np.linalg.norm(2 * fb.A.T @ (fb.A @ theta - fb.y)) / g0
         error = rel_error(theta, fb.theta_star)
         assert error / fb.kappa <= ratio * (1 + 1e-9) and ratio <= fb.kappa * error * (1 + 1e-9)
+
+
+# The exercises
+
+
+def test_ex1_sample_std_gives_kappa_n_over_n_minus_one(ex):
+    n = len(ex.x)
+    z = (ex.x - ex.x.mean()) / ex.x.std(ddof=1)
+    Z = np.column_stack([z, np.ones_like(z)])
+    low, high = np.linalg.eigvalsh(Z.T @ Z)
+    assert (low, high) == pytest.approx((n - 1, n), rel=1e-12)
+    assert count_plain(Z, ex.y, 1 / (low + high)) == math.ceil(math.log(TOL) / math.log(1 / (2 * n - 1)))
+
+
+def test_ex2_centred_fit_turned_back_is_polyfit(ex):
+    assert ex.a_u == pytest.approx(np.polyfit(ex.x, ex.y, 1)[0], rel=2 * TOL)
+    assert ex.b_u - ex.a_u * ex.m == pytest.approx(np.polyfit(ex.x, ex.y, 1)[1], rel=2 * TOL)
+    assert ex.b_u == pytest.approx(ex.y.mean(), rel=2 * TOL)  # the centred intercept is the mean of y
+
+
+def test_ex3_momentum_on_the_centred_fit(ex, fb):
+    C = fb.designs["centred x - m"]
+    low, high = np.linalg.eigvalsh(C.T @ C)
+    r = (math.sqrt(high / low) - 1) / (math.sqrt(high / low) + 1)
+    eta = 2 / (math.sqrt(high) + math.sqrt(low)) ** 2
+    theta, previous, target = np.zeros(2), np.zeros(2), np.linalg.lstsq(C, fb.y, rcond=None)[0]
+    for t in range(1, 1000):
+        theta, previous = theta - eta * 2 * C.T @ (C @ theta - fb.y) + r * r * (theta - previous), theta
+        if rel_error(theta, target) <= TOL:
+            break
+    assert ex.descend(C, eta, beta=r * r)[0] == t < count_plain(C, fb.y, 1 / (low + high))
+
+
+def test_ex4_gradient_rule_stops_after_one_step_at_half_over_lam_max(ex, fb, values):
+    step, error = ex.fired_half["gradient", 1e-2]
+    assert step == 1 and error > 0.5
+    for tau in (1e-4, 1e-6, 1e-8):
+        assert ex.fired_half["gradient", tau][1] > 50 * tau
+    # The fixed factor: error ratio over gradient ratio once only the slow part is left.
+    lams, Q = np.linalg.eigh(fb.A.T @ fb.A)
+    c, d = Q.T @ fb.theta_star
+    factor = math.hypot(lams[0] * c, lams[1] * d) / (lams[0] * math.hypot(c, d))
+    assert float(values["half_rate_factor"]) == pytest.approx(factor, rel=0.1)
+    assert factor < fb.kappa

@@ -1,16 +1,13 @@
 """The page's code, imported without its printed output.
 
-The figures and values.py reuse the variables of the page's files
-(full_batch.py, minibatch.py, nonconvex.py, exercises.py) instead of
-copying them; importing them runs the page's blocks, which print, so the
-printing is swallowed here.
+The figure and values.py reuse the variables of the page's files
+(full_batch.py, exercises.py) instead of copying them; importing them runs
+the page's blocks, which print, so the printing is swallowed here.
 """
 
 import contextlib
 import io
 
 with contextlib.redirect_stdout(io.StringIO()):
-    import full_batch  # noqa: F401  (re-exported for figures, values.py)
-    import minibatch  # noqa: F401
-    import nonconvex  # noqa: F401
-    import exercises  # noqa: F401
+    import exercises  # noqa: F401  (re-exported for the figure and values.py)
+    import full_batch  # noqa: F401

@@ -8,9 +8,6 @@ runs on its own.
 import math
 
 import numpy as np
-import torch
-from torch import nn
-from torch.utils.data import DataLoader, TensorDataset
 
 x_train = np.array([[4.7], [2.4], [7.5], [7.1], [4.3], [7.816],
                     [8.9], [5.2], [8.59], [2.1], [8],
@@ -22,11 +19,8 @@ y_train = np.array([[2.6], [1.6], [3.09], [2.4], [2.4], [3.357],
                    dtype=np.float32)
 x = x_train.ravel().astype(np.float64)
 y = y_train.ravel().astype(np.float64)
-X = torch.from_numpy(x).reshape(-1, 1)
-Y = torch.from_numpy(y).reshape(-1, 1)
 A = np.column_stack([x, np.ones_like(x)])
 lam_min, lam_max = np.linalg.eigvalsh(A.T @ A)
-dataset = TensorDataset(X, Y)
 
 
 def descend(A, eta, beta=0.0, tol=1e-6, max_steps=100_000):
@@ -50,8 +44,13 @@ def descend(A, eta, beta=0.0, tol=1e-6, max_steps=100_000):
 def stopping_table(A, eta, thresholds=(1e-2, 1e-4, 1e-6, 1e-8)):
     """Steps and true relative error at which each stopping rule fires."""
     target = np.linalg.lstsq(A, y, rcond=None)[0]
-    cost = lambda th: np.sum((A @ th - y) ** 2)  # noqa: E731
-    grad = lambda th: 2 * A.T @ (A @ th - y)  # noqa: E731
+
+    def cost(th):
+        return np.sum((A @ th - y) ** 2)
+
+    def grad(th):
+        return 2 * A.T @ (A @ th - y)
+
     theta = np.zeros(A.shape[1])
     g0 = np.linalg.norm(grad(theta))
     fired = {}  # (rule, threshold) -> (step, true relative error)
@@ -85,36 +84,21 @@ print("counted steps:  ", descend(Z1, 1 / (low + high))[0])
 # --8<-- [end:ex1]
 
 # --8<-- [start:ex2]
-def weights(reduction, lr, batch_size=5, epochs=3):
-    """w after every update of mini-batch SGD from w = 0, seed 0."""
-    model = nn.Linear(1, 1, bias=False, dtype=torch.float64)
-    nn.init.zeros_(model.weight)
-    optimizer = torch.optim.SGD(model.parameters(), lr=lr)
-    loader = DataLoader(dataset, batch_size=batch_size, shuffle=True,
-                        generator=torch.Generator().manual_seed(0))
-    loss_fn = nn.MSELoss(reduction=reduction)
-    path = []
-    for epoch in range(epochs):
-        for xb, yb in loader:
-            optimizer.zero_grad()
-            loss_fn(model(xb), yb).backward()
-            optimizer.step()
-            path.append(model.weight.item())
-    return np.array(path)
-
-
-mean_path = weights("mean", lr=0.005)
-print(f"mean, lr = 0.005:  w after 3 epochs {mean_path[-1]:+.6f}")
-for lr in (0.005, 0.005 / 5):
-    path = weights("sum", lr)
-    same = np.abs(path - mean_path).max() < 1e-12
-    print(f"sum,  lr = {lr:.3f}:  w after 3 epochs {path[-1]:+.6f},"
-          f" same path: {same}")
+m = x.mean()
+C = np.column_stack([x - m, np.ones_like(x)])  # y_hat = a_u (x - m) + b_u
+low, high = np.linalg.eigvalsh(C.T @ C)
+steps, _ = descend(C, 1 / (low + high))
+theta = np.zeros(2)
+for _ in range(steps):
+    theta = theta - 1 / (low + high) * 2 * C.T @ (C @ theta - y)
+a_u, b_u = theta
+print(f"{steps} steps: a_u = {a_u:.6f}, b_u = {b_u:.6f}")
+print(f"a = a_u = {a_u:.6f}, b = b_u - a_u m = {b_u - a_u * m:.6f}")
+print("np.polyfit:", np.polyfit(x, y, 1).round(6))
 # --8<-- [end:ex2]
 
 # --8<-- [start:ex3]
-u = x - x.mean()
-C = np.column_stack([u, np.ones_like(u)])
+C = np.column_stack([x - x.mean(), np.ones_like(x)])
 low, high = np.linalg.eigvalsh(C.T @ C)
 root_kappa = math.sqrt(high / low)
 r = (root_kappa - 1) / (root_kappa + 1)
@@ -127,27 +111,3 @@ print("steps, plain:   ", descend(C, 1 / (low + high))[0])
 # --8<-- [start:ex4]
 fired_half = stopping_table(A, 1 / (2 * lam_max))
 # --8<-- [end:ex4]
-
-# --8<-- [start:ex5]
-S = np.sum(x * x)
-w_star = np.sum(x * y) / S
-eta = 1 / (4 * S)
-L_saddle, L_valley = np.sum(y**2), np.sum((w_star * x - y) ** 2)
-
-
-def steps_to_leave(nudge):
-    """Steps from (0.5, -0.5 + nudge) until L is below halfway."""
-    w1, w2 = 0.5, -0.5 + nudge
-    for t in range(1, 10_000):
-        residual = w1 * w2 * S - np.sum(x * y)
-        w1, w2 = w1 - eta * 2 * w2 * residual, w2 - eta * 2 * w1 * residual
-        if np.sum((x * w1 * w2 - y) ** 2) < (L_saddle + L_valley) / 2:
-            return t
-
-
-growth = 1 + 2 * eta * S * w_star  # per step, along w1 = w2, near 0
-print(f"growth per step {growth:.4f}: a factor 1000 costs"
-      f" {math.log(1000) / math.log(growth):.1f} steps")
-for nudge in (1e-3, 1e-6, 1e-9, 1e-12):
-    print(f"nudge {nudge:.0e}: {steps_to_leave(nudge)} steps")
-# --8<-- [end:ex5]

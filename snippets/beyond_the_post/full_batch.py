@@ -148,8 +148,13 @@ print(f"closed form and run agree to 1e-12 at every step: {gap < 1e-12}")
 def stopping_table(A, eta, thresholds=(1e-2, 1e-4, 1e-6, 1e-8)):
     """Steps and true relative error at which each stopping rule fires."""
     target = np.linalg.lstsq(A, y, rcond=None)[0]
-    cost = lambda th: np.sum((A @ th - y) ** 2)  # noqa: E731
-    grad = lambda th: 2 * A.T @ (A @ th - y)  # noqa: E731
+
+    def cost(th):
+        return np.sum((A @ th - y) ** 2)
+
+    def grad(th):
+        return 2 * A.T @ (A @ th - y)
+
     theta = np.zeros(A.shape[1])
     g0 = np.linalg.norm(grad(theta))
     fired = {}  # (rule, threshold) -> (step, true relative error)

@@ -7,8 +7,6 @@ import numpy as np
 
 from beyond_quiet import exercises as ex
 from beyond_quiet import full_batch as fb
-from beyond_quiet import minibatch as mb
-from beyond_quiet import nonconvex as nc
 
 
 def power_of_ten(value):
@@ -20,22 +18,24 @@ def power_of_ten(value):
 
 
 def sci(value, digits=2):
-    """TeX scientific notation as the page's tables print it: 1.2e-03 ->
-    1.2 \\times 10^{-3}."""
+    """TeX scientific notation as the page's tables print it:
+    1.2e-03 -> 1.2 \\times 10^{-3}."""
     mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
     return f"{mantissa} \\times 10^{{{int(exponent)}}}"
 
 
+def kappa_and_steps(design):
+    """The condition number of a design and the steps at its best rate."""
+    low, high = np.linalg.eigvalsh(design.T @ design)
+    return high / low, fb.descend(design, fb.best_rate(design)[0])[0]
+
+
 def values():
     tol = inspect.signature(fb.descend).parameters["tol"].default
-    scaled = {}
-    for name, design in fb.designs.items():
-        low, high = np.linalg.eigvalsh(design.T @ design)
-        scaled[name] = (high / low, fb.descend(design, fb.best_rate(design)[0])[0])
-    centred, standardised = scaled["centred x - m"], scaled["standardised (x - m)/s"]
+    centred = kappa_and_steps(fb.designs["centred x - m"])
+    standardised = kappa_and_steps(fb.designs["standardised (x - m)/s"])
     loss_steps, loss_error = fb.fired["loss change", tol]
     half_error = ex.fired_half["gradient", tol][1]
-    product_steps = inspect.signature(nc.descend_product).parameters["steps"].default
     return {
         "n": str(len(fb.x)),
         "tol": power_of_ten(tol),
@@ -59,22 +59,6 @@ def values():
         "loss_rule_error": sci(loss_error),
         # Exercise 4: the true error over the threshold, at 1/(2 lam_max).
         "half_rate_factor": f"{round(half_error / tol, -1):.0f}",
-        # Mini-batches.
-        "n_batches": str(len(mb.batches)),
-        "lr": f"{mb.lr:g}",
-        "epochs": str(mb.EPOCHS),
-        "last": str(mb.LAST),
-        "full_after": sci(mb.runs[15][-1]),
-        "jitter_single": sci(mb.jitter(mb.runs[1])),
-        "independent_single": sci(mb.independent_jitter(1, mb.lr)),
-        "jitter_mini": sci(mb.jitter(mb.runs[5])),
-        "independent_mini": sci(mb.independent_jitter(5, mb.lr)),
-        "shrink_ratio": f"{mb.jitter(mb.runs[1]) / mb.jitter(mb.shrinking):.0f}",
-        # Non-convexity.
-        "loss_valley": f"{nc.L(nc.p1, nc.p2):.4f}",
-        "loss_origin": f"{nc.L(0, 0):.4f}",
-        "product_steps": str(product_steps),
-        "start_c": f"{nc.starts['w1 = -w2'][0]:g}",
     }
 
 

@@ -5,7 +5,7 @@ learning rate, and for single-sample descent with a shrinking rate."""
 import numpy as np
 from matplotlib.figure import Figure
 
-from beyond_quiet import minibatch as mb
+from training_quiet import minibatch as mb
 
 FLOOR = 1e-6  # the full-batch run goes on falling below it
 

@@ -2,7 +2,7 @@
 
 A midpoint above its ends, the saddle at the origin, and what that means
 for the starting weights. Each section below is one block of
-docs/beyond-the-post.md, in page order; the lines before the first
+docs/training-in-pytorch.md, in page order; the lines before the first
 section repeat what earlier blocks of the page computed, so that this
 file also runs on its own.
 """

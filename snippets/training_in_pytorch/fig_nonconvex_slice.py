@@ -4,7 +4,7 @@ origin, with the chord between the two valley points p and -p."""
 import numpy as np
 from matplotlib.figure import Figure
 
-from beyond_quiet import nonconvex as nc
+from training_quiet import nonconvex as nc
 
 
 def draw():

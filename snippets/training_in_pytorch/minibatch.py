@@ -1,7 +1,7 @@
 """Full-batch, mini-batch and single-sample gradient descent on y = w*x.
 
 The post's model, one weight, with the mean loss over each batch. Each
-section below is one block of docs/beyond-the-post.md, in page order; the
+section below is one block of docs/training-in-pytorch.md, in page order; the
 lines before the first section repeat what earlier blocks of the page
 computed, so that this file also runs on its own.
 """

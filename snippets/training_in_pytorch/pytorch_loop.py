@@ -1,16 +1,15 @@
 """The standard PyTorch training loop, line by line, on y = a*x + b.
 
-The loop reproduces the step counts of full_batch.py: plain gradient
-descent at the best fixed rate, then heavy-ball momentum with
+The loop reproduces the step counts of docs/beyond-the-post.md: plain
+gradient descent at the best fixed rate, then heavy-ball momentum with
 torch.optim.SGD(momentum=...). Each section below is one block of
-docs/beyond-the-post.md, in page order; the lines before the first section
-repeat what earlier blocks of the page computed, so that this file also
-runs on its own.
+docs/training-in-pytorch.md, in page order.
 """
-import math
 
+# --8<-- [start:data]
 import numpy as np
 
+# The post's 15 points, exactly as the post wrote them.
 x_train = np.array([[4.7], [2.4], [7.5], [7.1], [4.3], [7.816],
                     [8.9], [5.2], [8.59], [2.1], [8],
                     [10], [4.5], [6], [4]],
@@ -19,15 +18,29 @@ y_train = np.array([[2.6], [1.6], [3.09], [2.4], [2.4], [3.357],
                     [2.6], [1.96], [3.53], [1.76], [3.2],
                     [3.5], [1.6], [2.5], [2.2]],
                    dtype=np.float32)
+
+# The math below runs in float64: float32 keeps only 6 or 7 significant
+# digits, too few to follow the error of w down to a millionth of w*.
 x = x_train.ravel().astype(np.float64)
 y = y_train.ravel().astype(np.float64)
+print(x_train.shape, x_train.dtype, "->", x.shape, x.dtype)
+# --8<-- [end:data]
+
+# --8<-- [start:recap]
+import math
+
+# The line y = a*x + b: one row (x_i, 1) per point, as on the last page.
 A = np.column_stack([x, np.ones_like(x)])
-theta_star = np.linalg.lstsq(A, y, rcond=None)[0]
+theta_star = np.linalg.lstsq(A, y, rcond=None)[0]  # (a*, b*)
 lam_min, lam_max = np.linalg.eigvalsh(A.T @ A)
-eta_best = 1 / (lam_min + lam_max)
+eta_best = 1 / (lam_min + lam_max)  # the best fixed rate
 sqrt_kappa = math.sqrt(lam_max / lam_min)
 eta_momentum = 2 / (math.sqrt(lam_max) + math.sqrt(lam_min)) ** 2
-beta = ((sqrt_kappa - 1) / (sqrt_kappa + 1)) ** 2
+beta = ((sqrt_kappa - 1) / (sqrt_kappa + 1)) ** 2  # the best momentum
+print(f"a* = {theta_star[0]:.6f}, b* = {theta_star[1]:.6f}")
+print(f"best fixed rate {eta_best:.4e}; momentum: rate {eta_momentum:.4e},"
+      f" beta {beta:.6f}")
+# --8<-- [end:recap]
 
 # --8<-- [start:model]
 import torch
@@ -88,7 +101,8 @@ def train(model, optimizer, max_steps=100_000, tol=1e-6):
 
 model = zero_line()
 optimizer = torch.optim.SGD(model.parameters(), lr=eta_best)
-print("steps, plain SGD:", train(model, optimizer))
+steps_plain = train(model, optimizer)
+print("steps, plain SGD:", steps_plain)
 print(f"a = {model.weight.item():.6f}, b = {model.bias.item():.6f}")
 # --8<-- [end:loop]
 
@@ -96,6 +110,7 @@ print(f"a = {model.weight.item():.6f}, b = {model.bias.item():.6f}")
 model = zero_line()
 optimizer = torch.optim.SGD(model.parameters(), lr=eta_momentum,
                             momentum=beta)
-print("steps, SGD with momentum:", train(model, optimizer))
+steps_momentum = train(model, optimizer)
+print("steps, SGD with momentum:", steps_momentum)
 print(f"a = {model.weight.item():.6f}, b = {model.bias.item():.6f}")
 # --8<-- [end:momentum]

@@ -1,53 +1,61 @@
-"""The second half of docs/beyond-the-post.md, checked independently of the page's code.
+"""The claims of docs/training-in-pytorch.md, checked independently of the page's code.
 
 What the page says about PyTorch's training loop, checked by running it;
-the mini-batch numbers against a re-run, the noise formula against
-independent batches; the non-convexity claims with finite differences and
-separate runs; each exercise's answer against its formula; the figures'
-size and fonts. (The first half is in test_beyond_the_post.py.)
+torch's momentum against a NumPy heavy-ball run; the mini-batch numbers
+against a re-run and the noise formula against independent batches; the
+non-convexity claims with finite differences and separate runs; each
+exercise's answer against its formula. The page's files, numbers,
+exercises and figures are checked in test_beyond_pages.py.
 """
 
 import inspect
 import math
-from itertools import combinations
+from itertools import combinations, pairwise
 
-import matplotlib
-import matplotlib.style
-import matplotlib.text
 import numpy as np
 import pytest
 import torch
+from page_claims import ROOT, load
 from torch import nn
 from torch.utils.data import DataLoader, TensorDataset
 
-from test_beyond_the_post import ROOT, TOL, load
-
-matplotlib.use("Agg")
+FOLDER = ROOT / "snippets" / "training_in_pytorch"
+TOL = 1e-6
 
 
 @pytest.fixture(scope="module")
-def fb():
-    return load("full_batch")
+def pl():
+    return load(FOLDER, "pytorch_loop")
 
 
 @pytest.fixture(scope="module")
 def mb():
-    return load("minibatch")
+    return load(FOLDER, "minibatch")
 
 
 @pytest.fixture(scope="module")
 def nc():
-    return load("nonconvex")
+    return load(FOLDER, "nonconvex")
 
 
 @pytest.fixture(scope="module")
 def ex():
-    return load("exercises")
+    return load(FOLDER, "exercises")
 
 
 @pytest.fixture(scope="module")
 def vm():
-    return load("values")
+    return load(FOLDER, "values")
+
+
+# The recap
+
+
+def test_recap_is_the_previous_pages_numbers(pl):
+    previous = load(ROOT / "snippets" / "beyond_the_post", "full_batch")
+    np.testing.assert_array_equal(pl.theta_star, previous.theta_star)
+    assert (pl.eta_best, pl.eta_momentum, pl.beta) == (previous.eta_best, previous.eta_momentum, previous.beta)
+    assert (pl.steps_plain, pl.steps_momentum) == (previous.steps_raw, previous.steps_momentum)
 
 
 # The PyTorch training loop
@@ -84,26 +92,39 @@ def test_linear_module_forward_parameters_and_sgd_step():
         assert torch.allclose(p.detach(), old - 0.25 * p.grad, rtol=0, atol=1e-15)
 
 
-def test_mse_sum_is_the_posts_cost_and_the_mean_divides_by_n(fb):
-    A, y = torch.from_numpy(fb.A), torch.from_numpy(fb.y)
+def test_mse_sum_is_the_posts_cost_and_the_mean_divides_by_n(pl):
+    A, y = torch.from_numpy(pl.A), torch.from_numpy(pl.y)
     theta = torch.tensor([0.2, 1.0], dtype=torch.float64)
     J = float(((A @ theta - y) ** 2).sum())
     assert float(nn.MSELoss(reduction="sum")(A @ theta, y)) == pytest.approx(J, rel=1e-14)
-    assert float(nn.MSELoss()(A @ theta, y)) == pytest.approx(J / len(fb.x), rel=1e-14)
+    assert float(nn.MSELoss()(A @ theta, y)) == pytest.approx(J / len(pl.x), rel=1e-14)
 
 
-def test_autograd_loop_without_an_optimiser_counts_the_numpy_steps(fb):
-    A, y = torch.from_numpy(fb.A), torch.from_numpy(fb.y)
-    target = torch.from_numpy(fb.theta_star)
+def test_autograd_loop_without_an_optimiser_counts_the_same_steps(pl):
+    A, y = torch.from_numpy(pl.A), torch.from_numpy(pl.y)
+    target = torch.from_numpy(pl.theta_star)
     theta = torch.zeros(2, dtype=torch.float64, requires_grad=True)
     for step in range(1, 10_000):
         ((A @ theta - y) ** 2).sum().backward()
         with torch.no_grad():
-            theta -= fb.eta_best * theta.grad
+            theta -= pl.eta_best * theta.grad
             theta.grad = None
             if (theta - target).norm() <= TOL * target.norm():
                 break
-    assert step == fb.steps_raw
+    assert step == pl.steps_plain
+
+
+def test_torch_sgd_momentum_is_the_heavy_ball_path(pl):
+    A, y = torch.from_numpy(pl.A), torch.from_numpy(pl.y)
+    theta = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+    optimizer = torch.optim.SGD([theta], lr=pl.eta_momentum, momentum=pl.beta)
+    ours, previous = np.zeros(2), np.zeros(2)
+    for _ in range(200):
+        optimizer.zero_grad()
+        ((A @ theta - y) ** 2).sum().backward()
+        optimizer.step()
+        ours, previous = ours - pl.eta_momentum * 2 * pl.A.T @ (pl.A @ ours - pl.y) + pl.beta * (ours - previous), ours
+        np.testing.assert_allclose(theta.detach().numpy(), ours, rtol=1e-10, atol=1e-13)
 
 
 # Mini-batches
@@ -127,7 +148,7 @@ def test_loader_uses_every_point_once_per_epoch_in_a_reproducible_order(mb):
     runs = epochs(0)
     for batches in runs:
         assert [len(b) for b in batches] == [5, 5, 5]
-        assert sorted(sum(batches, [])) == list(range(15))
+        assert sorted(i for batch in batches for i in batch) == list(range(15))
     assert epochs(0) == runs and epochs(1) != runs
     assert runs[0] != runs[1]  # a new order each epoch
 
@@ -245,17 +266,8 @@ def test_equal_hidden_neurons_get_equal_gradients_and_stay_equal(nc):
 # The exercises
 
 
-def test_ex1_sample_std_gives_kappa_n_over_n_minus_one(ex):
-    n = len(ex.x)
-    z = (ex.x - ex.x.mean()) / ex.x.std(ddof=1)
-    Z = np.column_stack([z, np.ones_like(z)])
-    low, high = np.linalg.eigvalsh(Z.T @ Z)
-    assert (low, high) == pytest.approx((n - 1, n), rel=1e-12)
-    assert ex.descend(Z, 1 / (low + high))[0] == math.ceil(math.log(TOL) / math.log(1 / (2 * n - 1)))
-
-
-def test_ex2_sum_loss_at_lr_over_b_is_the_mean_path(ex):
-    # The same batches as the solution's loader, replayed in NumPy.
+def test_ex1_sum_loss_at_lr_over_b_is_the_mean_path(ex):
+    # The same batches as the solution's loader, replayed in NumPy with the sum.
     loader = DataLoader(TensorDataset(torch.arange(15)), batch_size=5, shuffle=True,
                         generator=torch.Generator().manual_seed(0))
     w, path = 0.0, []
@@ -265,41 +277,36 @@ def test_ex2_sum_loss_at_lr_over_b_is_the_mean_path(ex):
             w -= 0.005 / 5 * np.sum(2 * (w * ex.x[idx] - ex.y[idx]) * ex.x[idx])
             path.append(w)
     np.testing.assert_allclose(ex.mean_path, path, rtol=1e-12)
+    assert abs(ex.weights("sum", 0.005)[-1] - ex.w_star) > 1  # steps B times too long: far off
 
 
-def test_ex3_momentum_on_the_centred_fit(ex, fb):
-    C = fb.designs["centred x - m"]
-    low, high = np.linalg.eigvalsh(C.T @ C)
-    r = (math.sqrt(high / low) - 1) / (math.sqrt(high / low) + 1)
-    eta = 2 / (math.sqrt(high) + math.sqrt(low)) ** 2
-    theta, previous, target = np.zeros(2), np.zeros(2), np.linalg.lstsq(C, fb.y, rcond=None)[0]
-    for t in range(1, 1000):
-        theta, previous = theta - eta * 2 * C.T @ (C @ theta - fb.y) + r * r * (theta - previous), theta
-        if np.linalg.norm(theta - target) <= TOL * np.linalg.norm(target):
-            break
-    assert ex.descend(C, eta, beta=r * r)[0] == t < ex.descend(C, 1 / (low + high))[0]
+def test_ex2_backward_without_zero_grad_accumulates_and_training_swings(ex):
+    w = torch.zeros(1, dtype=torch.float64, requires_grad=True)
+    x, y = torch.from_numpy(ex.x), torch.from_numpy(ex.y)
+    fresh = -2 * float((x * y).sum())
+    for k in range(1, 4):
+        ((w * x - y) ** 2).sum().backward()
+        assert float(w.grad) == pytest.approx(k * fresh, rel=1e-12)
+    # Without zero_grad, w_{t+1} = w_t - eta * (sum of all gradients so far).
+    eta, w, total, path = 1 / (4 * ex.S), 0.0, 0.0, []
+    for _ in range(200):
+        total += 2 * ex.S * (w - ex.w_star)
+        w -= eta * total
+        path.append(w)
+    assert max(abs(v - ex.w_star) for v in path[100:]) > 0.3 * ex.w_star  # still swinging
 
 
-def test_ex4_gradient_rule_stops_after_one_step_at_half_over_lam_max(ex):
-    step, error = ex.fired_half["gradient", 1e-2]
-    assert step == 1 and error > 0.5
-    for tau in (1e-4, 1e-6, 1e-8):
-        assert ex.fired_half["gradient", tau][1] > 50 * tau
-
-
-def test_ex5_each_factor_of_a_thousand_adds_the_predicted_steps(ex):
+def test_ex3_each_factor_of_a_thousand_adds_the_predicted_steps(ex):
     counts = [ex.steps_to_leave(d) for d in (1e-3, 1e-6, 1e-9, 1e-12)]
     predicted = math.log(1000) / math.log(ex.growth)
-    assert all(abs((b - a) - predicted) < 1.5 for a, b in zip(counts, counts[1:]))
+    assert all(abs((b - a) - predicted) < 1.5 for a, b in pairwise(counts))
 
 
-# The figures
-
-
-@pytest.mark.parametrize("name", ["fig_scaling_convergence", "fig_minibatch", "fig_nonconvex_slice"])
-def test_figures_fit_a_phone(name):
-    with matplotlib.style.context(str(ROOT / "scripts/styles/light.mplstyle")):
-        figure = load(name).draw()
-    assert figure.get_size_inches()[0] <= 4.5
-    sizes = [t.get_fontsize() for t in figure.findobj(matplotlib.text.Text) if t.get_text().strip()]
-    assert sizes and min(sizes) >= 10
+def test_ex4_all_zero_weights_get_zero_gradients_output_zero_does_not(ex):
+    x, y = torch.from_numpy(ex.x), torch.from_numpy(ex.y)
+    for hidden, moves in (([0.0, 0.0], False), ([0.9, 0.4], True)):
+        u = torch.tensor(hidden, dtype=torch.float64, requires_grad=True)
+        v = torch.zeros(2, dtype=torch.float64, requires_grad=True)
+        ((x * (u * v).sum() - y) ** 2).sum().backward()
+        assert not u.grad.any()  # proportional to v = 0
+        assert bool(v.grad.all()) == moves  # proportional to u
