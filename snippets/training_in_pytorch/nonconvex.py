@@ -66,7 +66,6 @@ def descend_product(w1, w2, eta=1 / (4 * S), steps=300):
     return w1, w2
 
 
-torch.manual_seed(0)
 starts = {"zero": (0.0, 0.0), "w1 = -w2": (0.5, -0.5),
           "w1 = -w2, nudged": (0.5, -0.5 + 1e-3)}
 for seed in range(3):
