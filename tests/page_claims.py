@@ -48,13 +48,16 @@ def shown_outputs(page: Path, snippet: str) -> list[tuple[str, str]]:
         r"[ \t]*```text\n(?P<output>.*?)^[ \t]*```[ \t]*$",
         re.DOTALL | re.MULTILINE,
     )
-    return [(m["section"], re.sub(rf"(?m)^{m['indent']}", "", m["output"]))
-            for m in pattern.finditer(page.read_text(encoding="utf-8"))]
+    return [
+        (m["section"], re.sub(rf"(?m)^{m['indent']}", "", m["output"]))
+        for m in pattern.finditer(page.read_text(encoding="utf-8"))
+    ]
 
 
 def standalone_stdout(path: Path) -> str:
-    proc = subprocess.run([sys.executable, str(path)], capture_output=True, text=True,
-                          cwd=ROOT, timeout=120, check=True)
+    proc = subprocess.run(
+        [sys.executable, str(path)], capture_output=True, text=True, cwd=ROOT, timeout=120, check=True
+    )
     return proc.stdout
 
 
@@ -65,8 +68,7 @@ def typed_numbers(page: Path) -> list[str]:
     link targets; the front matter is dropped.
     """
     prose = page.read_text(encoding="utf-8").split("---", 2)[2]
-    for pattern in (r"^[ \t]*(`{3,}).*?^[ \t]*\1[ \t]*$", r"<!--.*?-->", r"\{\{.*?\}\}",
-                    r"`[^`\n]+`", r"\]\([^)]*\)"):
+    for pattern in (r"^[ \t]*(`{3,}).*?^[ \t]*\1[ \t]*$", r"<!--.*?-->", r"\{\{.*?\}\}", r"`[^`\n]+`", r"\]\([^)]*\)"):
         prose = re.sub(pattern, " ", prose, flags=re.DOTALL | re.MULTILINE)
     return re.findall(r"\d+\.\d+|\d{2,}", prose)
 

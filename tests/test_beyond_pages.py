@@ -32,8 +32,11 @@ matplotlib.use("Agg")
 # page slug -> (the file with the data block, every file the page embeds, its figures)
 PAGES = {
     "beyond_the_post": ("full_batch", ["full_batch", "exercises"], ["fig_scaling_convergence"]),
-    "training_in_pytorch": ("pytorch_loop", ["pytorch_loop", "minibatch", "nonconvex", "exercises"],
-                            ["fig_minibatch", "fig_nonconvex_slice"]),
+    "training_in_pytorch": (
+        "pytorch_loop",
+        ["pytorch_loop", "minibatch", "nonconvex", "exercises"],
+        ["fig_minibatch", "fig_nonconvex_slice"],
+    ),
 }
 FILES = [(slug, name) for slug, (_, names, _) in PAGES.items() for name in names]
 FIGURES = [(slug, name) for slug, (_, _, names) in PAGES.items() for name in names]

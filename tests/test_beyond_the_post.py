@@ -93,8 +93,11 @@ def test_counts_at_other_rates_follow_the_eigenvector_parts(fb, fraction):
     eta = fraction / fb.lam_max
     lams, Q = np.linalg.eigh(fb.A.T @ fb.A)
     parts = Q.T @ fb.theta_star
-    t = next(t for t in range(1, 100_000)
-             if np.sqrt(np.sum((parts * (1 - 2 * eta * lams) ** t) ** 2)) <= TOL * np.linalg.norm(fb.theta_star))
+    t = next(
+        t
+        for t in range(1, 100_000)
+        if np.sqrt(np.sum((parts * (1 - 2 * eta * lams) ** t) ** 2)) <= TOL * np.linalg.norm(fb.theta_star)
+    )
     assert count_plain(fb.A, fb.y, eta) == t
 
 
@@ -129,8 +132,10 @@ def test_page_unscaled_line_is_polyfit(fb):
 
 def test_best_heavy_ball_settings_give_spectral_radius_sqrt_beta(fb):
     def radius(eta, beta):
-        return max(np.abs(np.linalg.eigvals(np.array([[1 + beta - 2 * eta * lam, -beta], [1, 0]]))).max()
-                   for lam in (fb.lam_min, fb.lam_max))
+        return max(
+            np.abs(np.linalg.eigvals(np.array([[1 + beta - 2 * eta * lam, -beta], [1, 0]]))).max()
+            for lam in (fb.lam_min, fb.lam_max)
+        )
 
     best = radius(fb.eta_momentum, fb.beta)
     assert best == pytest.approx(math.sqrt(fb.beta), rel=1e-6)
@@ -206,10 +211,10 @@ def test_ex3_momentum_on_the_centred_fit(ex, fb):
     r = (math.sqrt(high / low) - 1) / (math.sqrt(high / low) + 1)
     eta = 2 / (math.sqrt(high) + math.sqrt(low)) ** 2
     theta, previous, target = np.zeros(2), np.zeros(2), np.linalg.lstsq(C, fb.y, rcond=None)[0]
-    for t in range(1, 1000):
+    t = 0
+    while rel_error(theta, target) > TOL:
         theta, previous = theta - eta * 2 * C.T @ (C @ theta - fb.y) + r * r * (theta - previous), theta
-        if rel_error(theta, target) <= TOL:
-            break
+        t += 1
     assert ex.descend(C, eta, beta=r * r)[0] == t < count_plain(C, fb.y, 1 / (low + high))
 
 

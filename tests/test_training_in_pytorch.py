@@ -88,7 +88,7 @@ def test_linear_module_forward_parameters_and_sgd_step():
     optimizer = torch.optim.SGD(model.parameters(), lr=0.25)
     (model(X) ** 2).sum().backward()
     optimizer.step()
-    for p, old in zip(model.parameters(), before):
+    for p, old in zip(model.parameters(), before, strict=True):
         assert torch.allclose(p.detach(), old - 0.25 * p.grad, rtol=0, atol=1e-15)
 
 
@@ -104,14 +104,14 @@ def test_autograd_loop_without_an_optimiser_counts_the_same_steps(pl):
     A, y = torch.from_numpy(pl.A), torch.from_numpy(pl.y)
     target = torch.from_numpy(pl.theta_star)
     theta = torch.zeros(2, dtype=torch.float64, requires_grad=True)
-    for step in range(1, 10_000):
+    steps = 0
+    while (theta - target).norm() > TOL * target.norm():
         ((A @ theta - y) ** 2).sum().backward()
         with torch.no_grad():
             theta -= pl.eta_best * theta.grad
-            theta.grad = None
-            if (theta - target).norm() <= TOL * target.norm():
-                break
-    assert step == pl.steps_plain
+        theta.grad = None
+        steps += 1
+    assert steps == pl.steps_plain
 
 
 def test_torch_sgd_momentum_is_the_heavy_ball_path(pl):
@@ -141,8 +141,9 @@ def test_batch_gradient_is_unbiased_with_the_sampling_variance(mb, size):
 
 def test_loader_uses_every_point_once_per_epoch_in_a_reproducible_order(mb):
     def epochs(seed):
-        loader = DataLoader(TensorDataset(torch.arange(15)), batch_size=5, shuffle=True,
-                            generator=torch.Generator().manual_seed(seed))
+        loader = DataLoader(
+            TensorDataset(torch.arange(15)), batch_size=5, shuffle=True, generator=torch.Generator().manual_seed(seed)
+        )
         return [[b[0].tolist() for b in loader] for _ in range(4)]
 
     runs = epochs(0)
@@ -169,7 +170,7 @@ def test_rerun_gives_the_same_errors_and_the_quoted_numbers(mb, vm):
     assert np.array_equal(rerun, mb.shrinking)
     values = vm.values()
     for size, key in ((1, "jitter_single"), (5, "jitter_mini")):
-        jitter = np.sqrt(np.mean(mb.sgd(size, mb.lr)[-mb.LAST * 15 // size:] ** 2))
+        jitter = np.sqrt(np.mean(mb.sgd(size, mb.lr)[-mb.LAST * 15 // size :] ** 2))
         assert values[key] == vm.sci(jitter)
     assert values["full_after"] == vm.sci(mb.sgd(15, mb.lr)[-1])
 
@@ -229,8 +230,9 @@ def test_saddle_hessian_by_finite_differences(nc):
     d12 = (L(h, h) - L(h, -h) - L(-h, h) + L(-h, -h)) / (4 * h * h)
     assert abs(d11) < 1e-3
     assert d12 == pytest.approx(-2 * nc.S * nc.w_star, rel=1e-6)
-    np.testing.assert_allclose(np.linalg.eigvalsh(np.array([[d11, d12], [d12, d11]])),
-                               [-2 * nc.S * nc.w_star, 2 * nc.S * nc.w_star], rtol=1e-6)
+    np.testing.assert_allclose(
+        np.linalg.eigvalsh(np.array([[d11, d12], [d12, d11]])), [-2 * nc.S * nc.w_star, 2 * nc.S * nc.w_star], rtol=1e-6
+    )
 
 
 def test_starts_zero_and_antidiagonal_stay_at_the_saddle_others_reach_the_valley(nc):
@@ -268,8 +270,9 @@ def test_equal_hidden_neurons_get_equal_gradients_and_stay_equal(nc):
 
 def test_ex1_sum_loss_at_lr_over_b_is_the_mean_path(ex):
     # The same batches as the solution's loader, replayed in NumPy with the sum.
-    loader = DataLoader(TensorDataset(torch.arange(15)), batch_size=5, shuffle=True,
-                        generator=torch.Generator().manual_seed(0))
+    loader = DataLoader(
+        TensorDataset(torch.arange(15)), batch_size=5, shuffle=True, generator=torch.Generator().manual_seed(0)
+    )
     w, path = 0.0, []
     for _ in range(3):
         for (batch,) in loader:

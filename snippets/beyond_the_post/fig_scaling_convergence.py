@@ -1,10 +1,14 @@
 """Relative error against the step for the line with an intercept: raw x,
 raw x with momentum, centred x and standardised x."""
 
+import contextlib
+import io
+
 import numpy as np
 from matplotlib.figure import Figure
 
-from beyond_quiet import full_batch as fb
+with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
+    import full_batch as fb  # the page's code, run once for the figure
 
 FLOOR = 1e-7  # below the tolerance of 1e-6; errors under it are drawn at it
 

@@ -1,12 +1,15 @@
 """The numbers in the prose of docs/beyond-the-post.md, computed by the page's code."""
 
+import contextlib
 import inspect
+import io
 import math
 
 import numpy as np
 
-from beyond_quiet import exercises as ex
-from beyond_quiet import full_batch as fb
+with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
+    import exercises as ex  # the page's code, run once for its numbers
+    import full_batch as fb
 
 
 def power_of_ten(value):

@@ -37,7 +37,7 @@ def weights(reduction, lr, batch_size=5, epochs=3):
                         generator=torch.Generator().manual_seed(0))
     loss_fn = nn.MSELoss(reduction=reduction)
     path = []
-    for epoch in range(epochs):
+    for _ in range(epochs):
         for xb, yb in loader:
             optimizer.zero_grad()
             loss_fn(model(xb), yb).backward()
@@ -67,7 +67,7 @@ for forget in (False, True):
     nn.init.zeros_(model.weight)
     optimizer = torch.optim.SGD(model.parameters(), lr=1 / (4 * S))
     path = []
-    for step in range(10):
+    for _ in range(10):
         if not forget:
             optimizer.zero_grad()
         ((model(X) - Y) ** 2).sum().backward()

@@ -2,10 +2,14 @@
 updates), for full-batch, mini-batch and single-sample descent at one
 learning rate, and for single-sample descent with a shrinking rate."""
 
+import contextlib
+import io
+
 import numpy as np
 from matplotlib.figure import Figure
 
-from training_quiet import minibatch as mb
+with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
+    import minibatch as mb  # the page's code, run once for the figure
 
 FLOOR = 1e-6  # the full-batch run goes on falling below it
 

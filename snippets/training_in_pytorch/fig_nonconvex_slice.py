@@ -1,10 +1,14 @@
 """The two-weight loss along the lines w1 = w2 and w1 = -w2 through the
 origin, with the chord between the two valley points p and -p."""
 
+import contextlib
+import io
+
 import numpy as np
 from matplotlib.figure import Figure
 
-from training_quiet import nonconvex as nc
+with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
+    import nonconvex as nc  # the page's code, run once for the figure
 
 
 def draw():

@@ -74,7 +74,7 @@ def sgd(batch_size, lr, epochs=EPOCHS, seed=0, decay=None):
                         generator=torch.Generator().manual_seed(seed))
     loss_fn = nn.MSELoss()  # the mean over the batch
     errors = []
-    for epoch in range(epochs):
+    for _ in range(epochs):  # one epoch: every batch once
         for xb, yb in loader:
             optimizer.zero_grad()
             loss_fn(model(xb), yb).backward()

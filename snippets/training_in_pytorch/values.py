@@ -1,10 +1,13 @@
 """The numbers in the prose of docs/training-in-pytorch.md, computed by the page's code."""
 
+import contextlib
 import inspect
+import io
 
-from training_quiet import minibatch as mb
-from training_quiet import nonconvex as nc
-from training_quiet import pytorch_loop as pl
+with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
+    import minibatch as mb  # the page's code, run once for its numbers
+    import nonconvex as nc
+    import pytorch_loop as pl
 
 
 def sci(value, digits=2):
