@@ -3,11 +3,12 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-HOST   ?= 127.0.0.1:8000
+PORT   ?= 8000
+LANG_CONFIG ?= mkdocs.yml
 # Material prints an end-of-life banner on every build; it is not ours to act on.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build test figures check-figures outputs bench lighthouse clean
+.PHONY: setup serve live build test figures check-figures outputs bench lighthouse clean
 .DELETE_ON_ERROR:
 
 # The stamps make set-up a no-op until the dependency files change.
@@ -39,8 +40,14 @@ outputs: setup
 build: figures
 	$(BIN)/python scripts/build.py
 
-serve: figures
-	$(BIN)/mkdocs serve --strict --dev-addr $(HOST)
+# Both editions, built as `make build` builds them, served as a static host
+# serves them: http://127.0.0.1:8000/gradient-descent-autograd/ and .../zh/.
+serve: build
+	$(BIN)/python scripts/serve.py --port $(PORT)
+
+# For authors: one edition with live reload (LANG_CONFIG=mkdocs.zh.yml for Chinese).
+live: figures
+	$(BIN)/mkdocs serve --strict --config-file $(LANG_CONFIG) --dev-addr 127.0.0.1:$(PORT)
 
 test: setup
 	$(BIN)/python -m pytest

@@ -99,18 +99,18 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 class _SiteServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, port: int = 0):
         self.root = Path(root).resolve()
         self.site_url = site_url(self.root)
         self.prefix = urlsplit(self.site_url).path or "/"
-        super().__init__((LOCAL_HOST, 0), _SiteHandler)
+        super().__init__((LOCAL_HOST, port), _SiteHandler)
         self.url = f"http://{LOCAL_HOST}:{self.server_address[1]}{self.prefix}"
 
 
 @contextlib.contextmanager
-def serve_site(root: Path | str):
+def serve_site(root: Path | str, port: int = 0):
     """Serve the built site in `root` at http://127.0.0.1:<free port>/<site_url's path>; yields that URL."""
-    server = _SiteServer(Path(root))
+    server = _SiteServer(Path(root), port)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

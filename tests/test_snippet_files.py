@@ -111,7 +111,10 @@ class FilenameLinks(HTMLParser):
 def test_every_embedded_snippet_links_to_its_file(source, built_site):
     lines = source.read_text(encoding="utf-8").split("\n")
     expected = [path for _, _, body in fences(lines) for path in embedded_files(body)]
-    page = built_site / ("index.html" if source.stem == "index" else f"{source.stem}/index.html")
+    # docs/<page>.zh.md is built into zh/<page>/, beside nothing else: its edition's folder.
+    stem, _, lang = source.stem.partition(".")
+    edition = built_site / lang if lang else built_site
+    page = edition / ("index.html" if stem == "index" else f"{stem}/index.html")
     links = FilenameLinks(page.read_text(encoding="utf-8")).links
     base = page.relative_to(built_site).as_posix()
     resolved = [urljoin(base, unquote(href)) for href in links]
