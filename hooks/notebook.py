@@ -23,6 +23,7 @@ import re
 from pathlib import Path
 
 import nbformat
+from i18n import default_language, language
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,7 +31,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from notebook_html import SOLUTION_TAG, to_material
-from notebook_run import CACHE, executed
+from notebook_lang import apply_toc_ids, english_ids, for_language
+from notebook_run import CACHE, cell_lines, executed
 from project_files import project_root, write_atomic
 
 MD_LINK = re.compile(r"\]\((?P<page>[\w/.-]+\.md)(?P<anchor>#[\w-]+)?\)")
@@ -38,8 +40,14 @@ MD_LINK = re.compile(r"\]\((?P<page>[\w/.-]+\.md)(?P<anchor>#[\w-]+)?\)")
 ALT = re.compile(r"<!--\s*alt:\s*(?P<alt>.*?)\s*-->", re.DOTALL)
 SCHEMES = ("light", "dark")
 
-# Per build: page name -> its source, relative to the project root.
+# Per build: page name -> its source, relative to the project root; and, in an
+# edition other than the default, the default edition's heading ids.
 _sources: dict[str, str] = {}
+_heading_ids: dict[str, list[str] | None] = {}
+LABELS = {
+    "en": {"solution": "Solution", "download": "Download this notebook (.ipynb)"},
+    "zh": {"solution": "解答", "download": "下载这个 notebook（.ipynb）"},
+}
 
 
 def nav_notebooks(nav) -> list[str]:
@@ -146,10 +154,20 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         if not (root / rel).is_file():
             raise PluginError(f"mkdocs.yml: the nav names {entry}, a notebook page whose source {rel} does not exist")
         _sources[name] = rel
-        nb = executed(root / rel, root)
+        full = executed(root / rel, root)  # every edition's cells, executed once
+        lang, default = language(config), default_language(config)
+        markers = cell_lines((root / rel).read_text(encoding="utf-8"))
+        nb = for_language(full, lang, default, rel, markers)
+        if (
+            lang != default
+            and entry not in config.extra["i18n"].get("fallback", [])
+            and not any(cell.metadata.get("lang") == lang for cell in full.cells)
+        ):
+            raise PluginError(f"{rel}: no {lang} cells; translate it, or declare {entry} in extra.i18n.fallback")
+        _heading_ids[name] = english_ids(full, default) if lang != default else None
         download = download_notebook(nb, rel, config, files)
         files.append(File.generated(config, f"{name}/{name}.ipynb", content=nbformat.writes(download)))
-        page_path = root / CACHE / "pages" / f"{name}.ipynb"
+        page_path = root / CACHE / "pages" / lang / f"{name}.ipynb"
         write_atomic(page_path, nbformat.writes(page_notebook(nb, name, rel, config, files)))
         # A plain File with src_dir, not File.generated: mkdocs-jupyter's NotebookFile
         # wrapper finds the source through src_dir, which a generated file lacks.
@@ -190,10 +208,12 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     name = _notebook_name(page)
     if name is None:
         return html
-    html = to_material(html, _sources[name])
+    labels = LABELS[language(config)]
+    ids = _heading_ids.get(name)
+    html = to_material(html, _sources[name], labels["solution"], ids)
+    if ids is not None:
+        apply_toc_ids(page.toc, ids)
     download = files.get_file_from_path(f"{name}/{name}.ipynb")
     href = get_relative_url(download.url, page.url)
-    button = (
-        f'<p><a class="md-button md-button--primary" href="{href}" download>Download this notebook (.ipynb)</a></p>'
-    )
+    button = f'<p><a class="md-button md-button--primary" href="{href}" download>{labels["download"]}</a></p>'
     return re.sub(r"(</h1>)", lambda m: m[1] + button, html, count=1)

@@ -18,6 +18,7 @@ import re
 
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import PluginError
+from notebook_lang import apply_ids
 
 # Math in a Markdown cell's text: display ($$...$$) first, then inline ($...$).
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$]+?)\$", re.DOTALL)
@@ -97,8 +98,12 @@ def collapse_solutions(soup, label: str) -> None:
             details.append(member.extract())
 
 
-def to_material(html: str, source: str, solution_label: str = "Solution") -> str:
-    """mkdocs-jupyter's stand-alone notebook HTML, made part of a Material page."""
+def to_material(html: str, source: str, solution_label: str = "Solution", heading_ids=None) -> str:
+    """mkdocs-jupyter's stand-alone notebook HTML, made part of a Material page.
+
+    `heading_ids`, for an edition whose headings are not English, are the ids
+    its headings get, in order (hooks/notebook_lang.py).
+    """
     soup = BeautifulSoup(html, "html.parser")
     wrapper = soup.find("div", class_="jupyter-wrapper")
     if wrapper is None:
@@ -122,6 +127,8 @@ def to_material(html: str, source: str, solution_label: str = "Solution") -> str
     for a in soup.select("a.anchor-link"):
         a["class"] = "headerlink"
     collapse_solutions(soup, solution_label)
+    if heading_ids is not None:
+        apply_ids(soup, heading_ids, source)
     leftover = soup.find(["style", "script", "link", "iframe"]) or soup.select_one(".highlight-ipynb")
     if leftover is not None:
         raise PluginError(

@@ -8,8 +8,9 @@ copy makes no request to any host. It also turns off instant navigation, which
 Material's offline guide lists as a feature that cannot work from file://.
 
 The home page links to the zip of the offline copy, which is published beside
-the hosted site. Inside the copy that file does not exist, so the link points
-to the hosted one there.
+the hosted site's root (the Chinese home page, one folder down, links up to
+it). Inside the copy that file does not exist, so the link points to the
+hosted one there.
 """
 
 from pathlib import Path
@@ -53,6 +54,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if offline_enabled(config) and page.is_homepage:
-        content = content.replace(f'href="{ZIP_NAME}"', f'href="{config.site_url}{ZIP_NAME}"')
-    return content
+    """The home page's link to the zip: beside the hosted site's root, whichever edition links to it."""
+    if not page.is_homepage:
+        return content
+    root = next(e["root"] for e in config.extra["i18n"]["languages"] if e["lang"] == config.theme["language"])
+    if offline_enabled(config):
+        target = config.site_url.removesuffix(root) + ZIP_NAME
+    else:
+        target = "../" * root.count("/") + ZIP_NAME  # from site/zh/ up to site/
+    return content.replace(f'href="{ZIP_NAME}"', f'href="{target}"')

@@ -1,6 +1,10 @@
-"""Build the site strictly, with its offline zip, and swap it in only if everything passed.
+"""Build the site strictly, every edition and the offline zip, and swap it in only if all passed.
 
     python scripts/build.py [--config-file mkdocs.yml] [--site-dir site] [--no-offline]
+
+Each language of `extra.i18n` in mkdocs.yml is an edition: the first is built
+from mkdocs.yml into site/, each other one from mkdocs.<lang>.yml into
+site/<root> (site/zh/), after it, since a build empties its own folder.
 
 `mkdocs build --strict` writes pages as it goes and aborts at the end, so a
 failed build into site/ would leave it half-written. This builds into a fresh
@@ -20,6 +24,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.config import load_config
 from offline import ZIP_NAME, build_offline, pack
 from strict_build import mkdocs_build
 
@@ -31,15 +36,37 @@ def publishable(folder: Path) -> None:
         path.chmod(0o755 if path.is_dir() else 0o644)
 
 
+def editions(config_file: Path) -> list[tuple[Path, str]]:
+    """(configuration file, folder under the site) of each edition, the default first.
+
+    The site's own mkdocs.yml must have a mkdocs.<lang>.yml for each of its
+    languages; another configuration (a test fixture's) builds the editions
+    whose files exist beside it.
+    """
+    languages = load_config(str(config_file)).extra.get("i18n", {}).get("languages", [])
+    found = [(config_file, "")]
+    for entry in languages[1:]:
+        other = config_file.with_name(f"{config_file.stem}.{entry['lang']}{config_file.suffix}")
+        if other.is_file():
+            found.append((other, entry["root"]))
+        elif config_file.name == "mkdocs.yml":
+            raise SystemExit(f"{config_file}: extra.i18n names {entry['lang']!r}, but {other} is missing")
+    return found
+
+
+def build_editions(config_file: Path, site_dir: Path, builder) -> bool:
+    return all(builder(config, site_dir / root) for config, root in editions(config_file))
+
+
 def build(config_file: Path, site_dir: Path, offline: bool = True) -> int:
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-", dir=site_dir.parent))
     try:
-        ok = mkdocs_build(config_file, staging)
+        ok = build_editions(config_file, staging, mkdocs_build)
         if ok and offline:
             with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
-                ok = build_offline(config_file, Path(tmp) / "site")
+                ok = build_editions(config_file, Path(tmp) / "site", build_offline)
                 if ok:
                     pack(Path(tmp) / "site", staging / ZIP_NAME, Path(ZIP_NAME).stem)
     except BaseException:

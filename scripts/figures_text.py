@@ -24,6 +24,10 @@ TRANSLATIONS = "figures.{lang}.toml"
 FONT_PACKAGE, FONT_FILE = "paperang_p2_fonts_cjk", "fonts/wqy-microhei.ttc"
 FONT_SHA256 = "2420e8078af796b19a3f6ef13de527a1a91c1e7171eea115926c614ced1009b3"  # Debian's wqy-microhei.ttc
 FONT_FAMILY = "WenQuanYi Micro Hei"
+# The same file's second face, with Latin letters of one width: a text drawn with
+# family="monospace" resolves to one font only (matplotlib falls back to no other
+# for a generic family), so that font must have the Chinese glyphs too.
+FONT_FAMILY_MONO = "WenQuanYi Micro Hei Mono"
 MATH = re.compile(r"\$[^$]*\$")
 LATIN = re.compile(r"[A-Za-z]")
 
@@ -53,7 +57,7 @@ def font_path() -> Path:
 
 def rc(lang: str) -> dict:
     """matplotlib settings for a language's figures: its font first, DejaVu Sans for the rest."""
-    return {"font.family": [FONT_FAMILY, "DejaVu Sans"]}
+    return {"font.family": [FONT_FAMILY, "DejaVu Sans"], "font.monospace": [FONT_FAMILY_MONO, "DejaVu Sans Mono"]}
 
 
 def load(folder: Path, lang: str) -> list[tuple[re.Pattern, str]]:

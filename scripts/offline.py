@@ -1,9 +1,7 @@
 """The offline copy of the site: built with Material's `offline` plugin, packed as a zip.
 
-    python scripts/offline.py [--output site/gradient-descent-autograd-offline.zip]
-
-scripts/build.py makes it beside every site it builds (`make build`); run on
-its own, this writes only the zip. The site is built a second time with the
+scripts/build.py makes it beside every site it builds (`make build`), every
+edition in one zip (the Chinese one in its zh/ folder). The site is built a second time with the
 `offline` plugin enabled (`OFFLINE=true`, see mkdocs.yml and
 hooks/offline_copy.py), strictly. The zip holds one folder; a reader unpacks
 it and opens its index.html from the file system. The zip is deterministic:
@@ -14,7 +12,6 @@ so a failed run leaves no half zip.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -25,7 +22,7 @@ from strict_build import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
-from offline_copy import ZIP_NAME  # noqa: E402 - after hooks/ is on the path; one name, shared with the home page
+from offline_copy import ZIP_NAME  # noqa: E402,F401 - one name, shared with the home page's link; re-exported
 
 # What only a web host uses: a 404 page with absolute links, and the sitemap.
 HOST_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
@@ -58,26 +55,3 @@ def pack(folder: Path, output: Path, top: str) -> int:
 def build_offline(config_file: Path, site_dir: Path) -> bool:
     """The site built with the offline plugin on, strictly; its messages pass through."""
     return mkdocs_build(config_file, site_dir, OFFLINE="true")
-
-
-def parse_args(argv=None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--output", type=Path, default=Path("site") / ZIP_NAME)
-    parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
-    return parser.parse_args(argv)
-
-
-def main(argv=None) -> int:
-    args = parse_args(argv)
-    with tempfile.TemporaryDirectory(prefix="offline-") as tmp:
-        site_dir = Path(tmp) / "site"
-        if not build_offline(args.config_file, site_dir):
-            print(f"offline build failed: {args.output} left as it was", file=sys.stderr)
-            return 1
-        count = pack(site_dir, args.output, Path(ZIP_NAME).stem)
-    print(f"{args.output}: {count} files, {args.output.stat().st_size} bytes")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -138,14 +138,16 @@ def _sitemap_urls(site: Path) -> list[str]:
 
 
 def site_pages(site: Path) -> list[str]:
-    """Every page of a built site, as paths relative to its root ("", "autograd/", "404.html").
+    """Every page of a built site, as paths relative to its root ("", "autograd/", "zh/autograd/", "404.html").
 
-    The pages are the ones the site lists in its own sitemap.xml (every page in
-    the nav, notebooks included), plus 404.html if the site has one.
+    The pages are the ones the site lists in its sitemaps (every page in the
+    nav of every edition, notebooks included), plus 404.html if the site has one.
     """
     site = Path(site)
     home = site_url(site)
-    pages = [url.removeprefix(home) for url in _sitemap_urls(site)]
+    # Each edition in a folder of its own (site/zh/) has a sitemap of its own.
+    editions = [site, *sorted(p.parent for p in site.glob("*/sitemap.xml"))]
+    pages = [url.removeprefix(home) for edition in editions for url in _sitemap_urls(edition)]
     if (site / "404.html").is_file():
         pages.append("404.html")
     return pages

@@ -193,6 +193,12 @@ def content_problems(page, palette: str, screenshot: Path | None = None) -> list
     with contextlib.suppress(PlaywrightTimeoutError):
         page.wait_for_function(MATH_DONE, timeout=MATH_TIMEOUT_MS)
     problems = page.evaluate(probe("content_checks"), palette)
+    tofu = page.evaluate(probe("tofu"))
+    if tofu["boxes"]:
+        problems.append(
+            f"{len(tofu['boxes'])} of {tofu['checked']} Chinese characters render as boxes "
+            f"(no CJK font?): {''.join(tofu['boxes'][:20])}"
+        )
     background = page.evaluate(probe("page_background"))
     figures = page.locator(f'img[src$="#only-{palette}"]')
     for i in range(figures.count()):
@@ -224,14 +230,44 @@ def navigation_problems(page, start: str, targets: list[str], palette: str = "li
         if not page.evaluate(probe("mark_link"), target):
             problems.append(f"{target}: no visible link to it on {page.url}")
             continue
+        # Mark what is on screen now: the checks below must see the new content, and the
+        # renderer's count from the old page must not pass for the new one.
+        page.evaluate("""() => { document.querySelector('article').dataset.browserOld = '';
+                                 document.documentElement.dataset.mathPending = 'stale'; }""")
         page.locator("[data-browser-next]").click()
         page.mouse.move(0, 0)  # a resting pointer: hover colours are not what a page shows
         page.wait_for_url(lambda url, target=target: url.split("#")[0] == target)
         page.wait_for_load_state("networkidle")
+        page.wait_for_function("() => !document.querySelector('article[data-browser-old]')")
         if not page.evaluate("window.__sameDocument === true"):
             problems.append(f"{target}: the page was reloaded, not navigated to instantly")
         problems += [f"{target}: {problem}" for problem in content_problems(page, palette)]
     return recorder.problems + problems
+
+
+def search(page, query: str, timeout_ms: int = 15_000) -> list[str]:
+    """Type `query` into the page's search box, as a reader does; the result links' URLs ([] if none).
+
+    Playwright types CJK text without key events: End is pressed after it, so
+    that Material's keyup handler sees the query.
+    """
+    page.locator(".md-search__input").click()
+    page.keyboard.type(query)
+    page.keyboard.press("End")
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=timeout_ms)
+    except PlaywrightTimeoutError:
+        return []
+    page.wait_for_timeout(500)  # results of the partly typed query are replaced by the final ones
+    links = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map((a) => a.href)")
+    return list(dict.fromkeys(link.split("#")[0].split("?")[0] for link in links))  # pages, not highlights
+
+
+def switch_language(page, lang: str) -> None:
+    """Follow the header's language switch to the `lang` edition, as a reader does."""
+    page.locator(".md-header .md-select").hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').click()
+    page.wait_for_load_state("load")
 
 
 def toggle_palette(page) -> str:

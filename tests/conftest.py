@@ -15,7 +15,8 @@ from mkdocs.config import load_config
 from sites import build
 
 ROOT = Path(__file__).resolve().parent.parent
-pytest_plugins = ["figure_runs"]  # the `built` and `out` fixtures of the figure tests
+# The `built` and `out` fixtures of the figure tests; the browser, its pages, the served site.
+pytest_plugins = ["figure_runs", "browser_fixtures"]
 
 
 def pytest_addoption(parser):

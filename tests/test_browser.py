@@ -17,10 +17,8 @@ and the tests below prove `check_page` reports each one.
 from pathlib import Path
 
 import pytest
-from browser import check_page, content_problems, navigation_problems, require_chromium, toggle_palette
-from chromium import launch_browser
-from playwright.sync_api import sync_playwright
-from site_server import serve_site, site_pages
+from browser import check_page, content_problems, navigation_problems, toggle_palette
+from site_server import serve_site
 from sites import build, fixture_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,31 +27,6 @@ PALETTES = ["light", "dark"]
 SCHEMES = {"default": "light", "slate": "dark"}
 SCREENSHOTS = ROOT / "screenshots"
 FIXTURES = "tests/fixtures/browser/docs"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the whole session. Without it the tests skip, except on CI, where they fail."""
-    require_chromium()
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def new_page(browser):
-    """A fresh page in a fresh context that may read the clipboard (for the copy buttons)."""
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    yield context.new_page
-    context.close()
-
-
-@pytest.fixture(scope="session")
-def site(built_site):
-    """(base URL, page paths) of the built site, served as a static host would."""
-    with serve_site(built_site) as url:
-        yield url, site_pages(built_site)
 
 
 def page_name(path: str) -> str:
@@ -87,11 +60,15 @@ def test_every_page_has_no_problems(palette, site, new_page):
     assert not report(problems), "\n" + report(problems)
 
 
-def test_instant_navigation_rerenders_every_page(site, new_page):
+@pytest.mark.parametrize("edition", ["", "zh/"], ids=["en", "zh"])
+def test_instant_navigation_rerenders_every_page(edition, site, new_page):
+    """Within each edition, from its home page (the switch between editions is a full load)."""
     url, pages = site
-    targets = [url + path for path in pages if path not in ("", "404.html")]
-    assert targets, "the site has no page besides the home page"
-    problems = navigation_problems(new_page(), url, targets)
+    home = url + edition
+    others = [p for p in pages if p != edition and not p.endswith("404.html") and p.startswith(edition)]
+    targets = [url + p for p in others if edition or not p.startswith("zh/")]
+    assert targets, "the edition has no page besides the home page"
+    problems = navigation_problems(new_page(), home, targets)
     assert problems == []
 
 
@@ -147,6 +124,7 @@ CAUGHT = {
     "figure_no_dark_variant": ("dark", "figures/curve-light.svg#only-light has no #only-dark variant"),
     "figure_unreadable": ("dark", "figures/unreadable-dark.svg#only-dark is hard to read in the dark palette"),
     "low_contrast": ("light", "axe serious color-contrast in the light palette"),
+    "tofu": ("light", "1 of 1 Chinese characters render as boxes (no CJK font?): \u9ffe"),
     "copy_prompt": ("light", "copy button 1 (#__code_0 > code) copies prompts and output"),
     "copy_output": ("light", "copy button 1 (#__code_0 > code) copies an output block"),
     "copy_other_text": ("light", "copy button 1 (#__code_0 > code) copied 'pip install something-else'"),

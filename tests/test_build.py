@@ -21,6 +21,10 @@ CASES = {
     "missing_snippet": (
         f"{FIXTURES}/missing_snippet/index.md:8: Snippet at path 'snippets/no_such_file.py' could not be found"
     ),
+    "explorer_missing_key": (
+        f'{FIXTURES}/explorer_missing_key/index.md: data-values="gradient_descent.no_such_key": '
+        f"{FIXTURES}/explorer_missing_key/values/gradient_descent.json has no key 'no_such_key'"
+    ),
 }
 
 

@@ -11,15 +11,12 @@ from __future__ import annotations
 
 import os
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from browser import Recorder, content_problems, probe, require_chromium
-from chromium import launch_browser
+from browser import Recorder, content_problems, probe, search, switch_language
 from offline import FIXED_TIME, ZIP_NAME, pack
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,41 +51,33 @@ def offline_pages(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.html") if "assets" not in p.relative_to(folder).parts)
 
 
-def browse_offline_copy(folder: Path, site_url: str) -> list[str]:
-    """Open the unpacked copy from file:// and return every problem a reader would meet."""
-    from playwright.sync_api import sync_playwright
-
+def page_problems(context, folder: Path) -> list[str]:
+    """Open every page of the unpacked copy, both editions, from file://; every problem a reader would meet."""
     problems = []
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        context = browser.new_context()
-        try:
-            for path in offline_pages(folder):
-                name = path.relative_to(folder).as_posix()
-                page = context.new_page()
-                recorder = Recorder(page)
-                page.emulate_media(color_scheme="light")
-                page.goto(path.as_uri(), wait_until="load")
-                found = content_problems(page, "light")
-                fonts = page.evaluate(probe("katex_fonts"))
-                if page.locator(".katex").count():
-                    if ["KaTeX_Main", "loaded"] not in fonts:
-                        found.append("KaTeX's main font did not load from file://")
-                    found += [f"font {family} failed to load" for family, status in fonts if status == "error"]
-                for href in page.eval_on_selector_all("span.filename a", "els => els.map((a) => a.href)"):
-                    target = Path(unquote(urlsplit(href).path))
-                    source = ROOT / target.relative_to(folder)
-                    if not target.is_file() or target.read_bytes() != source.read_bytes():
-                        found.append(f"snippet link {href} is not the file {source.relative_to(ROOT)}")
-                problems += [f"{name}: {p}" for p in recorder.problems + found]
-                page.close()
-            problems += navigation_and_search(context, folder, site_url)
-        finally:
-            browser.close()
+    for path in offline_pages(folder):
+        name = path.relative_to(folder).as_posix()
+        page = context.new_page()
+        recorder = Recorder(page)
+        page.emulate_media(color_scheme="light")
+        page.goto(path.as_uri(), wait_until="load")
+        found = content_problems(page, "light")
+        fonts = page.evaluate(probe("katex_fonts"))
+        if page.locator(".katex").count():
+            if ["KaTeX_Main", "loaded"] not in fonts:
+                found.append("KaTeX's main font did not load from file://")
+            found += [f"font {family} failed to load" for family, status in fonts if status == "error"]
+        for href in page.eval_on_selector_all("span.filename a", "els => els.map((a) => a.href)"):
+            target = Path(unquote(urlsplit(href).path))
+            source = ROOT / target.relative_to(folder / ("zh" if name.startswith("zh/") else ""))
+            if not target.is_file() or target.read_bytes() != source.read_bytes():
+                found.append(f"snippet link {href} is not the file {source.relative_to(ROOT)}")
+        problems += [f"{name}: {p}" for p in recorder.problems + found]
+        page.close()
     return problems
 
 
-def navigation_and_search(context, folder: Path, site_url: str) -> list[str]:
+def walk_problems(context, folder: Path, site_url: str) -> list[str]:
+    """From each edition's home page, the footer's "next" links walk its whole nav."""
     problems = []
     page = context.new_page()
     page.goto((folder / "index.html").as_uri(), wait_until="load")
@@ -96,43 +85,52 @@ def navigation_and_search(context, folder: Path, site_url: str) -> list[str]:
     zip_links = page.eval_on_selector_all(f'a[href$="{ZIP_NAME}"]', "els => els.map((a) => a.href)")
     if zip_links != [site_url + ZIP_NAME]:
         problems.append(f"index.html: the zip link is {zip_links}, not the hosted {site_url + ZIP_NAME}")
-    # The footer's "next" link, followed from the home page, walks the whole nav.
-    visited = [page.url]
-    while page.locator("a.md-footer__link--next").count():
-        page.locator("a.md-footer__link--next").click()
-        page.wait_for_load_state("load")
-        if not page.url.startswith("file://") or page.url in visited:
-            problems.append(f"the next link leads to {page.url}")
-            break
-        visited.append(page.url)
-    nav = [
-        a
-        for a in page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "els => els.map((a) => a.href)")
-        if "#" not in a
-    ]
-    if len(visited) != len(dict.fromkeys(nav)):
-        problems.append(f"the next links visit {len(visited)} pages, the nav lists {len(dict.fromkeys(nav))}")
-    # Search, from the index inlined by the offline plugin, through the iframe-worker shim.
-    page.goto((folder / "index.html").as_uri(), wait_until="load")
-    page.locator(".md-search__input").click()
-    page.keyboard.type("backward")
-    try:
-        page.wait_for_selector(".md-search-result__item", timeout=15_000)
-        page.locator(".md-search-result__item a").first.click()
-        page.wait_for_load_state("load")
-        if not page.url.startswith(folder.as_uri()):
-            problems.append(f"a search result leads to {page.url}")
-    except PlaywrightTimeoutError as error:  # no result appeared
-        problems.append(f"search for 'backward' shows no result: {error.__class__.__name__}")
+    for home in ("index.html", "zh/index.html"):
+        page.goto((folder / home).as_uri(), wait_until="load")
+        visited = [page.url]
+        while page.locator("a.md-footer__link--next").count():
+            page.locator("a.md-footer__link--next").click()
+            page.wait_for_load_state("load")
+            if not page.url.startswith("file://") or page.url in visited:
+                problems.append(f"{home}: the next link leads to {page.url}")
+                break
+            visited.append(page.url)
+        links = page.eval_on_selector_all("nav.md-nav--primary a.md-nav__link[href]", "els => els.map((a) => a.href)")
+        nav = dict.fromkeys(a for a in links if "#" not in a)
+        if len(visited) != len(nav):
+            problems.append(f"{home}: the next links visit {len(visited)} pages, the nav lists {len(nav)}")
     page.close()
     return problems
 
 
-def test_offline_copy_works_from_the_file_system(offline_copy, site_config):
-    require_chromium()
+def switch_and_search_problems(context, folder: Path) -> list[str]:
+    """The language switch leads to the same page in the other edition; search works in both."""
+    problems = []
+    page = context.new_page()
+    page.goto((folder / "errata.html").as_uri(), wait_until="load")
+    for lang, expected in (("zh", folder / "zh" / "errata.html"), ("en", folder / "errata.html")):
+        switch_language(page, lang)
+        if page.url != expected.as_uri():
+            problems.append(f"the switch to {lang} leads to {page.url}, not {expected.as_uri()}")
+    # Search, from the index inlined by the offline plugin, through the iframe-worker shim.
+    for home, query in (("index.html", "backward"), ("zh/index.html", "学习率")):
+        page.goto((folder / home).as_uri(), wait_until="load")
+        results = search(page, query)
+        if not results:
+            problems.append(f"{home}: search for {query!r} shows no result")
+        elif not all(url.startswith((folder / home).parent.as_uri()) for url in results):
+            problems.append(f"{home}: a search result for {query!r} leads out of the edition: {results}")
+    page.close()
+    return problems
+
+
+def test_offline_copy_works_from_the_file_system(offline_copy, site_config, browser):
     _, folder = offline_copy
-    # In a thread of its own: playwright's sync API cannot start while another test
-    # module's browser (tests/test_browser.py) holds this thread's event loop.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        problems = pool.submit(browse_offline_copy, folder, site_config.site_url).result()
+    context = browser.new_context()
+    try:
+        problems = page_problems(context, folder)
+        problems += walk_problems(context, folder, site_config.site_url)
+        problems += switch_and_search_problems(context, folder)
+    finally:
+        context.close()
     assert not problems, "\n".join(problems)

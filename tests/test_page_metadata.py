@@ -71,10 +71,11 @@ def test_every_page_has_its_description_canonical_link_edit_link_and_date(hosted
     assert not problems, "\n".join(problems)
 
 
-def test_home_page_links_to_the_offline_zip_beside_it(hosted_pages):
-    """The workflow and Read the Docs write the zip beside index.html (tested above)."""
-    links = [a["href"] for a in hosted_pages[""].find("a") if a.get("href", "").endswith(".zip")]
-    assert links == [ZIP_NAME]
+def test_home_pages_link_to_the_offline_zip_beside_the_site(hosted_pages, built_site):
+    """make build writes the zip beside index.html; the Chinese home page, in zh/, links up to it."""
+    for home in ("", "zh/"):
+        links = [a["href"] for a in hosted_pages[home].find("a") if a.get("href", "").endswith(".zip")]
+        assert len(links) == 1 and (built_site / home / links[0]).resolve() == built_site / ZIP_NAME, (home, links)
 
 
 def test_pages_ask_no_third_party_host_for_repository_facts(hosted_pages):

@@ -1,6 +1,7 @@
 """The numbers in the prose of docs/gradient-descent.md, computed by the page's code."""
 
 import inspect
+import json
 import math
 
 import numpy as np
@@ -14,6 +15,36 @@ def power_of_ten(value):
     if value != 10.0**exponent:
         raise ValueError(f"{value!r} is not a power of ten")
     return f"10^{{{exponent}}}"
+
+
+def explorer() -> str:
+    """What the learning-rate explorer on the page computes with, as JSON.
+
+    docs/javascripts/explorers.js repeats steps_to_tolerance and
+    predicted_steps on these numbers. json writes each float with repr's
+    shortest round-trip digits, so JavaScript reads back the exact doubles of
+    the page's code; the explorer does not recompute sum x^2 or w*.
+    """
+    params = inspect.signature(gd.steps_to_tolerance).parameters
+    # The rates the page names, then the table's fractions of eta_max; a rate
+    # already listed (1.0 eta_max is eta_max, 0.5 eta_max is eta*) only once.
+    named = [("post", gd.post_eta), *gd.rates.items(), ("eta_star", gd.eta_star), ("eta_max", gd.eta_max)]
+    rates = [{"name": name, "eta": float(eta)} for name, eta in named]
+    for fraction, eta in zip(gd.fractions, gd.etas[1:], strict=True):
+        if all(float(eta) != rate["eta"] for rate in rates):
+            rates.append({"name": "fraction", "label": f"{fraction:g}", "eta": float(eta)})
+    return json.dumps({
+        "x": [float(v) for v in gd.x],
+        "y": [float(v) for v in gd.y],
+        "sum_xx": float(gd.sum_xx),
+        "w_star": float(gd.w_star),
+        "eta_max": float(gd.eta_max),
+        "eta_star": float(gd.eta_star),
+        "post_eta": gd.post_eta,
+        "tol": params["tol"].default,
+        "max_steps": params["max_steps"].default,
+        "rates": rates,
+    })
 
 
 def values():
@@ -50,6 +81,8 @@ def values():
         "exercise_steps": str(gd.steps),
         "exercise_far_start": f"{gd.w0:g}",
         "exercise_far": f"{gd.eta_far / gd.eta_max:g}",
+        # Not prose: hooks/explorer_data.py puts it in the explorer's data-explorer attribute.
+        "explorer": explorer(),
     }
 
 

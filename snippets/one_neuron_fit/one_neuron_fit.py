@@ -32,7 +32,7 @@
 # `python one_neuron_fit.py`, which prints the same numbers.
 
 # %% [markdown] lang="zh"
-# # 单神经元拟合
+# # 单个神经元的拟合
 #
 # 原文最后用一个只有一个隐藏神经元（neuron）的“网络”拟合它的点：
 # 两个权重（weight）$w_1$ 和 $w_2$，预测值 $\hat y = x \, w_1 w_2$，
@@ -669,6 +669,31 @@ def draw_landscape(narrow=False):
 
 
 fig = draw_landscape()
+
+# %% [markdown]
+# Try any learning rate and any start: drag the start point (or focus it and
+# use the arrow keys), and set the rate with the slider, the field or a
+# button. The explorer runs `fit_product` in your browser, in `float64`, with
+# the gradients computed as autograd computes them. It draws the path, gives
+# the step bound $\eta_{\max} / (w_1^2 + w_2^2)$ at the start, and counts the
+# steps until $w_1 w_2$ is within a millionth of $w^*$.
+#
+# <div class="explorer" data-kind="two-weights"
+#      data-values="one_neuron_fit.explorer">
+# <p>The explorer runs on the site's page of this notebook.</p>
+# </div>
+
+# %% [markdown] lang="zh"
+# 试试任意学习率和任意起点：拖动起点（或者让它获得焦点后用方向键移动），
+# 再用滑块、输入框或按钮设置学习率。这个演示在浏览器里以 `float64` 运行
+# `fit_product`，梯度的算法与自动求导相同。它画出路径，给出起点处的步长上界
+# $\eta_{\max} / (w_1^2 + w_2^2)$，并数出直到 $w_1 w_2$ 与 $w^*$
+# 之差小于 $w^*$ 的百万分之一所需的步数。
+#
+# <div class="explorer" data-kind="two-weights"
+#      data-values="one_neuron_fit.explorer">
+# <p>这个演示在本笔记本的网站页面上运行。</p>
+# </div>
 
 # %% [markdown]
 # ## The same fit three ways

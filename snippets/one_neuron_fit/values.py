@@ -4,9 +4,36 @@ Formatted as the notebook prints them, so the errata and the notebook page
 show the same digits.
 """
 
+import inspect
+import json
+
 import numpy as np
 
 import one_neuron_fit as nb  # the notebook, run as a script; scripts/figures.py swallows what it prints
+
+# The two-weight explorer's cap on the steps it counts: the one-weight
+# explorer's too (steps_to_tolerance on the gradient-descent page).
+EXPLORER_MAX_STEPS = 20_000
+
+
+def explorer() -> str:
+    """What the two-weight explorer on the page computes with, as JSON.
+
+    docs/javascripts/explorers.js repeats fit_product in float64 on these
+    numbers; json writes each float with repr's shortest round-trip digits,
+    so JavaScript reads back the exact doubles the notebook uses.
+    """
+    return json.dumps({
+        "x": nb.X64.ravel().tolist(),
+        "y": nb.Y64.ravel().tolist(),
+        "sum_xx": nb.sum_xx,
+        "w_star": nb.w_star,
+        "eta_max": nb.eta_max,
+        "post_eta": nb.learning_rate,
+        "start": list(nb.start),
+        "tol": inspect.signature(nb.fit_product).parameters["tol"].default,
+        "max_steps": EXPLORER_MAX_STEPS,
+    })
 
 
 def values():
@@ -34,7 +61,9 @@ def values():
         "seeds_median_loss": f"{np.median(nb.final_losses):.2f}",
         "seeds_min_loss": f"{nb.final_losses.min():.2f}",
         "seeds_max_loss": f"{nb.final_losses.max():.1f}",
-        "seeds_near": "none" if nb.near == 0 else str(nb.near),
+        "seeds_near": str(nb.near),
+        # Not prose: hooks/explorer_data.py puts it in the explorer's data-explorer attribute.
+        "explorer": explorer(),
     }
 
 
