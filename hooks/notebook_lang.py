@@ -22,11 +22,22 @@ from nbconvert.filters.strings import _convert_header_id
 HEADING = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.+?)\s*#*\s*$", re.M)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.M | re.S)
 MARKUP = re.compile(r"[`*_]|\[([^\]]*)\]\([^)]*\)")
+# A line break between two Chinese characters (or full-width punctuation, or
+# curly quotes): the source wraps at 79 columns, but Chromium shows such a
+# break as a space, which Chinese text must not have.
+WIDE = "\u2018\u2019\u201c\u201d\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+WRAPPED = re.compile(rf"(?<=[{WIDE}])\n[ \t]*(?=[{WIDE}])")
 
 
 def headings(source: str) -> list[str]:
     """The heading texts of a Markdown cell, outside fenced code."""
     return [m["text"] for m in HEADING.finditer(FENCE.sub("", source))]
+
+
+def unwrap_chinese(source: str) -> str:
+    """A Chinese Markdown cell with its wrapped lines joined where a break would show as a space."""
+    parts = re.split(r"(^(?:```|~~~).*?^(?:```|~~~)[^\n]*$)", source, flags=re.M | re.S)
+    return "".join(part if index % 2 else WRAPPED.sub("", part) for index, part in enumerate(parts))
 
 
 def heading_id(text: str) -> str:
@@ -54,6 +65,8 @@ def for_language(nb, lang: str, default: str, rel: str, markers: list[int] | Non
                 f"its {default} twin {len(headings(before.source))}: they must match"
             )
         if cell_lang == lang:
+            if cell.cell_type == "markdown" and lang == "zh":
+                cell.source = unwrap_chinese(cell.source)
             cells[-1] = cell
     edition.cells = cells
     return edition

@@ -19,6 +19,7 @@ import re
 from pathlib import Path
 
 import jupytext
+import nbformat
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -103,6 +104,21 @@ def test_a_notebooks_editions_share_their_code_and_headings(page):
     assert sum(len(headings(c.source)) for c in zh.cells if c.cell_type == "markdown") == sum(
         len(headings(c.source)) for c in en.cells if c.cell_type == "markdown"
     )
+
+
+def test_a_chinese_cell_shows_no_space_where_its_source_wraps():
+    """Chromium shows a line break between two Chinese characters as a space: the
+    Chinese edition joins such lines, and leaves fences and the English cell alone."""
+    english = nbformat.v4.new_markdown_cell("Two weights\nact as one.")
+    chinese = nbformat.v4.new_markdown_cell(
+        "两个权重，\n作用如同一个（weight）和\n$w$ 相乘。\n\n- 列表项\n  继续\n\n```text\n代码\n中文\n```",
+        metadata={"lang": "zh"},
+    )
+    nb = nbformat.v4.new_notebook(cells=[english, chinese])
+    (zh,) = for_language(nb, "zh", "en", "x.py").cells
+    assert zh.source == "两个权重，作用如同一个（weight）和\n$w$ 相乘。\n\n- 列表项继续\n\n```text\n代码\n中文\n```"
+    assert for_language(nb, "en", "en", "x.py").cells[0].source == "Two weights\nact as one."
+    assert nb.cells[1].source.startswith("两个权重，\n")  # the source notebook is not changed
 
 
 # --- as built ---------------------------------------------------------------------

@@ -31,12 +31,38 @@
 # run it to get the same outputs. It also runs as a plain script,
 # `python one_neuron_fit.py`, which prints the same numbers.
 
+# %% [markdown] lang="zh"
+# # 单个神经元的拟合
+#
+# 原文最后用一个只有一个隐藏神经元（neuron）的“网络”拟合它的点：
+# 两个权重（weight）$w_1$ 和 $w_2$，预测值 $\hat y = x \, w_1 w_2$，
+# 平方和损失，以及用很小的学习率（learning rate）做固定步数的梯度下降（gradient
+# descent）。
+#
+# **本节内容。** 原文的循环实际走了多远，为什么这么慢，
+# 用[梯度下降一节](gradient-descent.md)中的学习率上界来解释；总以乘积形式出现的
+# 两个权重怎样改变损失曲面：它们带来一条谷（valley）和一个鞍点（saddle
+# point）；怎样根据上界选择学习率；以及用 PyTorch 的 `nn.Linear` 和 `optim.SGD`
+# 完成同样的拟合。
+#
+# 本页是一个 Jupyter 笔记本，在构建网站时执行：下面的每个输出都是对应单元格打印
+# 的内容，正文中的每个数字也都由某个单元格打印。用页面顶部的按钮下载它并运行，
+# 会得到同样的输出。它也能作为普通脚本运行（`python one_neuron_fit.py`），
+# 打印的数字相同。
+
 # %% [markdown]
 # ## The post's data
 #
 # The points, exactly as the post wrote them, as `float32` columns with one
 # row per point. The post's code uses `np.array` and `torch`, but its second
 # part imports neither: run on its own, it stops at its first line.
+
+# %% [markdown] lang="zh"
+# ## 原文的数据
+#
+# 这些点与原文写的完全相同，存为 `float32` 的列，每个点占一行。原文的代码用到了
+# `np.array` 和 `torch`，但它的第二部分两者都没有导入：单独运行时，
+# 它在第一行就会停止。
 
 # %%
 import matplotlib.pyplot as plt  # for the figures
@@ -68,6 +94,16 @@ print(X_train.shape, X_train.dtype)
 # problem directly. It runs in `float64`, so that $w^*$ is exact to far more
 # digits than any `float32` fit can reach.
 
+# %% [markdown] lang="zh"
+# ## 目标：最小二乘斜率
+#
+# 在运行任何下降之前，先算出它应该停在哪里。模型 $\hat y = w x$ 只有一个最佳
+# 斜率（slope）：$w^* = \sum_i x_i y_i / \sum_i x_i^2$，
+# 推导见[梯度下降一节](gradient-descent.md#the-best-slope-in-closed-form)。用
+# `torch.linalg.lstsq` 直接求解最小二乘（least squares）问题，也能得到同样的
+# 斜率。它在 `float64` 下运行，因此 $w^*$ 精确的位数远多于任何 `float32`
+# 拟合所能达到的位数。
+
 # %%
 X64, Y64 = X_train.double(), Y_train.double()
 w_star = torch.linalg.lstsq(X64, Y64).solution.item()
@@ -94,6 +130,19 @@ print(f"eta_max   = {eta_max:.4e}")
 # times the 1×1 matrix `w1`. With one input and one hidden neuron every
 # matrix here has a single column, so `X_train.mm(w1).mm(w2)` is simply
 # $x_i w_1 w_2$ for every point $i$.
+
+# %% [markdown] lang="zh"
+# ## 原文的循环，设定随机种子
+#
+# 原文用 `torch.rand` 抽取 $w_1$ 和 $w_2$，没有设定随机种子（random
+# seed），所以每次运行都从 $[0, 1)^2$ 中不同的位置出发，也停在不同的位置。
+# 先给随机数生成器设定种子，运行就可以复现。其余部分就是原文的循环，
+# 只是把打印的损失四舍五入到 4 位小数，使每台机器上的输出都相同，并把每次的损失
+# 保存下来，供下面的图使用。
+#
+# `X_train.mm(w1)` 是矩阵乘法（matrix product）：`X_train` 的每一行（一个点）
+# 乘以 1×1 矩阵 `w1`。只有一个输入和一个隐藏神经元时，这里的每个矩阵都只有
+# 一列，所以对每个点 $i$，`X_train.mm(w1).mm(w2)` 就是 $x_i w_1 w_2$。
 
 # %%
 torch.manual_seed(0)  # the post has no seed: each run starts elsewhere
@@ -129,6 +178,12 @@ for iter in range(1, 1000):
 # trained weights, and stops: it computes `predicted` but never looks at it.
 # Here are the first points' predictions beside their targets:
 
+# %% [markdown] lang="zh"
+# 循环每次打印的，都是该次迭代（iteration）更新（update）之前的损失，
+# 所以最后一次更新之后的损失从未显示。原文接着用训练好的权重做预测，
+# 然后就结束了：它算出了 `predicted`，却从没看过它的值。下面是前几个点的预测值
+# 和目标值：
+
 # %%
 x_train_tensor = torch.from_numpy(x_train)
 predicted_in_tensor = x_train_tensor.mm(w1).mm(w2)
@@ -152,6 +207,10 @@ print(f"w1*w2 = {post_w:.6f}, w* = {w_star:.6f}, "
 # The text of this page that quotes numbers is printed by cells like the next
 # one: `say` shows a sentence as formatted text in Jupyter, and prints it
 # when the notebook runs as a plain script.
+
+# %% [markdown] lang="zh"
+# 本页正文中引用数字的句子，都由下面这类单元格打印：`say` 在 Jupyter
+# 中把句子显示为排版后的文本，在笔记本作为普通脚本运行时则直接打印它。
 
 # %%
 try:
@@ -189,12 +248,29 @@ say(f"The post's loop makes {post_iterations} updates, at a learning rate of "
     f"($w_1 w_2 = {start[0] * start[1]:.4f}$), and the updates closed only "
     f"part of the gap.")
 
+# %% tags=["prose"] lang="zh"
+# Also computed by the English cell above: this cell runs without it.
+last_printed = post_iterations // 50 * 50
+say(f"原文的循环以 ${sci(learning_rate)}$ 的学习率做了 {post_iterations} 次"
+    f"更新，每 50 次打印一次损失，最后一次打印在第 {last_printed} 次迭代。"
+    f"它最终的损失是 {post_loss:.4f}，而最小二乘的最优值是 "
+    f"{loss_star:.4f}：斜率 $w_1 w_2 = {post_w:.4f}$ 与 "
+    f"$w^* = {w_star:.4f}$ 相差 {100 * post_error:.1f}%。起点本来就已经"
+    f"很近（$w_1 w_2 = {start[0] * start[1]:.4f}$），这些更新只缩小了"
+    f"一部分差距。")
+
 
 # %% [markdown]
 # How many iterations would the post's learning rate need to get within a
 # millionth of $w^*$? The function below repeats the post's update from a
 # start, counting, until $w_1 w_2$ is that close to $w^*$. It runs once in
 # the post's `float32` and once in `float64`:
+
+# %% [markdown] lang="zh"
+# 用原文的学习率，要多少次迭代才能使 $w_1 w_2$ 与 $w^*$ 之差小于 $w^*$
+# 的百万分之一？下面的函数从一个起点出发，重复原文的更新并计数，直到 $w_1 w_2$
+# 与 $w^*$ 这样接近为止。它在原文的 `float32` 下运行一次，再在 `float64`
+# 下运行一次：
 
 # %%
 def fit_product(lr, max_steps, dtype=torch.float32, tol=1e-6, start=start):
@@ -242,12 +318,27 @@ say(f"In `float64` the post's rate needs {len(path64) - 1} iterations, "
     f"weights stop changing, and the slope stays {stuck_error:.1e} away from "
     f"$w^*$ (relative), however long the loop runs.")
 
+# %% tags=["prose"] lang="zh"
+say(f"在 `float64` 下，原文的学习率需要 {len(path64) - 1} 次迭代，是它实际"
+    f"运行的 {post_iterations} 次的 "
+    f"{(len(path64) - 1) / post_iterations:.1f} 倍。在原文使用的 `float32` "
+    f"下，它永远到不了：{len(path32) - 1} 次迭代之后，每次更新"
+    f"（${sci(learning_rate)}$ 乘以随误差减小的梯度）都小于 $w_1$ 和 $w_2$ "
+    f"附近相邻两个 `float32` 数之间的间距。权重不再变化，无论循环运行多久，"
+    f"斜率与 $w^*$ 的相对差距都停在 {stuck_error:.1e}。")
+
 # %% [markdown]
 # ### Is seed 0 a typical start?
 #
 # A reader who runs the post's code gets another start every time. Running
 # the post's loop from the starts of other seeds shows what a typical run
 # gives:
+
+# %% [markdown] lang="zh"
+# ### 种子 0 的起点有代表性吗？
+#
+# 运行原文代码的读者每次都会得到不同的起点。从其他种子给出的起点运行原文的
+# 循环，可以看出一次典型的运行会得到什么：
 
 # %%
 def post_run(seed):
@@ -284,6 +375,17 @@ say(f"Seed 0 is a lucky start: it ends {100 * post_error:.1f}% from $w^*$. "
     f"2% of $w^*$. A typical run of the post's code stops far from the best "
     f"line.")
 
+# %% tags=["prose"] lang="zh"
+# Also computed by the English cell above: this cell runs without it.
+near = int(np.sum(final_errors <= 0.02))
+say(f"种子 0 是一个幸运的起点：它最后与 $w^*$ 相差 {100 * post_error:.1f}%。"
+    f"在种子 {seeds.start} 到 {seeds.stop - 1} 上，最终损失的中位数是 "
+    f"{np.median(final_losses):.2f}（从 {final_losses.min():.2f} 到 "
+    f"{final_losses.max():.1f}），而最优值是 {loss_star:.4f}；这 "
+    f"{len(seeds)} 次运行中"
+    f"{'没有一次' if near == 0 else f'有 {near} 次'}停在与 $w^*$ 相差 2% "
+    f"以内的地方。原文代码的一次典型运行会停在离最佳直线很远的地方。")
+
 # %% [markdown]
 # ## Two weights that act as one
 #
@@ -296,6 +398,19 @@ say(f"Seed 0 is a lucky start: it ends {100 * post_error:.1f}% from $w^*$. "
 #
 # A hidden layer without an activation adds nothing a single weight cannot
 # do: any product of linear maps is one linear map. Checked at random points:
+
+# %% [markdown] lang="zh"
+# ## 两个权重，作用如同一个
+#
+# 这个“隐藏层”（hidden layer）没有激活函数（activation function），
+# 所以网络计算的是 $\hat y_i = x_i w_1 w_2$：两个权重只以乘积 $w = w_1 w_2$
+# 的形式出现，损失就是梯度下降一节中单个权重的代价函数（cost function）$J$
+# 在这个乘积处的值：
+#
+# $$L(w_1, w_2) = \sum_i (w_1 w_2 x_i - y_i)^2 = J(w_1 w_2).$$
+#
+# 没有激活函数的隐藏层，做不到任何单个权重做不到的事：线性映射的乘积仍是一个
+# 线性映射。在随机的点上检验一下：
 
 # %%
 def loss_product(w1, w2):
@@ -337,6 +452,32 @@ for a, b in pairs.tolist():
 # squared distance $(a - w_1)^2 + (w^*/a - w_2)^2$ smallest: setting its
 # derivative with respect to $a$ to zero gives a polynomial of degree four
 # in $a$, whose roots `numpy.roots` finds.
+
+# %% [markdown] lang="zh"
+# 乘积真正改变的是损失曲面的形状。记 $S = \sum_i x_i^2$，单个权重的代价函数是
+# 一条抛物线，$J(w) = S (w - w^*)^2 + J(w^*)$，所以
+#
+# $$L(w_1, w_2) = S\,(w_1 w_2 - w^*)^2 + J(w^*).$$
+#
+# - **是一条谷，而不是一个点。** 双曲线 $w_1 w_2 = w^*$ 上的每个 $(w_1, w_2)$
+#   都是极小值点：没有唯一的最佳组合。
+# - **原点是一个鞍点。** 在 $w_1 = w_2 = 0$ 处，两个偏导数（partial
+#   derivative）$2 S (w_1 w_2 - w^*) w_2$ 和 $2 S (w_1 w_2 - w^*) w_1$
+#   都为零，但损失沿 $w_1 = w_2$ 下降，沿 $w_1 = -w_2$ 上升。从零权重出发，
+#   梯度下降永远不会移动。
+# - **步长上界取决于所在的位置。** 黑塞矩阵（Hessian，也作海森矩阵）
+#   是由二阶导数构成的 2×2 矩阵，它描述损失在各个方向上弯曲的程度。在谷上，
+#   它等于 $2S\,(w_2, w_1)^\top (w_2, w_1)$。它的特征值（eigenvalue）
+#   是沿它两个主方向的曲率：沿谷的方向为 $0$，横穿谷的方向为
+#   $2 S (w_1^2 + w_2^2)$。与梯度下降一节一样，只要 $\eta$ 小于 2
+#   除以曲率，一步就是稳定的，这里即
+#   $\eta < 1 / (S (w_1^2 + w_2^2)) = \eta_{\max} / (w_1^2 + w_2^2)$，其中
+#   $\eta_{\max} = 1/S$ 是单个权重时的上界。
+#
+# 下面用自动求导（autograd）算出的黑塞矩阵来检验，检验的位置是原点和谷上离起点
+# 最近的点。这个点 $(a, b)$ 满足 $ab = w^*$，并使距离的平方
+# $(a - w_1)^2 + (w^*/a - w_2)^2$ 最小：令它对 $a$ 的导数为零，得到一个关于 $a$
+# 的四次多项式，再用 `numpy.roots` 求出它的根。
 
 # %%
 def hessian(a, b):
@@ -380,6 +521,15 @@ print(f"largest stable step there: eta_max / (w1^2 + w2^2) = {lr_bound:.4e}")
 # start. The same loop, from the same start, with only the learning rate
 # changed:
 
+# %% [markdown] lang="zh"
+# ## 修正：根据上界选择学习率
+#
+# 在梯度下降一节中，单个权重的代价函数在 $\eta^* = \eta_{\max}/2$（最大稳定
+# 学习率的一半）下一步就能到达 $w^*$。在横穿谷的方向上，乘积模型的表现就像一个
+# 学习率被乘以 $w_1^2 + w_2^2$ 的单个权重，所以与之对应的学习率是
+# $\eta_{\max} / (2 (w_1^2 + w_2^2))$，其中 $w_1^2 + w_2^2$ 取起点处的值。
+# 下面是同样的循环，从同样的起点出发，只改变学习率：
+
 # %%
 lr_tuned = eta_max / (2 * (start[0] ** 2 + start[1] ** 2))
 path_tuned, met_tuned = fit_product(lr_tuned, 100)
@@ -418,6 +568,20 @@ print(f"lands {landing_gap:.0e} from the nearest valley point")
 # the post's learning rate falls slowly over all its iterations, the tuned one
 # drops below a millionth in a few. -->
 
+# %% [markdown] lang="zh"
+# 这个学习率略低于谷上的上界，所以每一步都是稳定的；它又约为上界的一半，
+# 所以每一步都几乎消除了剩下的全部误差。原文的每一步只消除了其中很小的一部分。
+# 学习率不必很精确：明显低于上界的任何值都会收敛（converge），只是低得越多，
+# 收敛越慢。循环落在谷上离起点最近的点附近，因为每一步都径直横穿谷：梯度
+# $2 S (w_1 w_2 - w^*) (w_2, w_1)$ 与等高线垂直。
+#
+# 下面是原文的学习率和调好的学习率在每次迭代时的损失。损失本身从一开始就接近
+# $J(w^*)$，所以图中画的是每次运行比它高出多少，即
+# $L - J(w^*) = S (w_1 w_2 - w^*)^2$，纵轴为对数坐标：
+#
+# <!-- alt: 损失减去其最小值随迭代次数的变化，纵轴为对数坐标：原文学习率的曲线
+# 在全部迭代中下降缓慢，调好的学习率的曲线几步之内就降到百万分之一以下。 -->
+
 # %% figure="one_neuron_loss"
 def draw_loss():
     fig = plt.figure(figsize=(6.4, 4), layout="constrained")
@@ -448,6 +612,15 @@ fig = draw_loss()  # Jupyter shows it below the cell
 # <!-- alt: Contours of the loss over (w1, w2): a valley along the hyperbola
 # w1 w2 = w*, a saddle at the origin, and in a close-up the post's short path
 # and the tuned path from the same start. -->
+
+# %% [markdown] lang="zh"
+# 再看同样的两次运行在损失曲面上的样子。第一幅图是整体的地形：谷
+# $w_1 w_2 = w^*$ 的两支、原点处的鞍点，以及设定种子后的起点。第二幅图是起点
+# 附近的放大图：原文的各步缓慢地向谷靠近，调好学习率后的各步则直接落在谷上。
+#
+# <!-- alt: 损失在 (w1, w2) 平面上的等高线：一条沿双曲线 w1 w2 = w*
+# 的谷，原点处的一个鞍点；放大图中是从同一起点出发的原文的短路径和调好学习率的
+# 路径。 -->
 
 # %% figure="one_neuron_landscape"
 def draw_landscape(narrow=False):
@@ -510,6 +683,18 @@ fig = draw_landscape()
 # <p>The explorer runs on the site's page of this notebook.</p>
 # </div>
 
+# %% [markdown] lang="zh"
+# 试试任意学习率和任意起点：拖动起点（或者让它获得焦点后用方向键移动），
+# 再用滑块、输入框或按钮设置学习率。这个演示在浏览器里以 `float64` 运行
+# `fit_product`，梯度的算法与自动求导相同。它画出路径，给出起点处的步长上界
+# $\eta_{\max} / (w_1^2 + w_2^2)$，并数出直到 $w_1 w_2$ 与 $w^*$
+# 之差小于 $w^*$ 的百万分之一所需的步数。
+#
+# <div class="explorer" data-kind="two-weights"
+#      data-values="one_neuron_fit.explorer">
+# <p>这个演示在本笔记本的网站页面上运行。</p>
+# </div>
+
 # %% [markdown]
 # ## The same fit three ways
 #
@@ -528,6 +713,24 @@ fig = draw_landscape()
 #
 # With one weight, the rate $\eta_{\max}/2$ reaches $w^*$ in one step. The
 # third way is the closed form, `torch.linalg.lstsq`, computed above.
+
+# %% [markdown] lang="zh"
+# ## 同一个拟合的三种做法
+#
+# 调好学习率的循环是得到斜率的一种做法，PyTorch 自带的工具是另一种：
+#
+# - `nn.Linear(1, 1, bias=False)` 是一个层，有一个输入、一个输出和一个权重，
+#   没有截距（intercept）：`model(x)` 计算 $x w$。原文模型的两个权重本来就起
+#   一个权重的作用，这才是它如实的写法。
+# - `torch.optim.SGD(model.parameters(), lr=...)` 是更新规则（update
+#   rule）：`optimizer.step()` 对每个参数执行
+#   `w -= lr * w.grad`，`optimizer.zero_grad()` 清除梯度（做法是把它们设为
+#   `None`）。
+# - 损失必须是原文的平方和：`nn.MSELoss()` 默认取平均，这会把梯度、
+#   从而把实际的学习率除以点的个数。
+#
+# 只有一个权重时，学习率 $\eta_{\max}/2$ 一步就能到达 $w^*$。第三种做法是闭式解
+# （closed form），即上面已经算过的 `torch.linalg.lstsq`。
 
 # %%
 torch.manual_seed(0)
@@ -560,6 +763,13 @@ say(f"The three agree to the tolerance, a millionth of $w^*$: the manual loop "
     f"{sgd_iterations}, to within the rounding of `float32`, whose numbers "
     f"near $w^*$ are {resolution:.1e} of it apart.")
 
+# %% tags=["prose"] lang="zh"
+say(f"三种做法在容差（tolerance）以内一致，容差是 $w^*$ 的百万分之一：手写的"
+    f"循环一到达就停下，用了 {tuned_iterations} 次迭代；单个权重上的 "
+    f"`optim.SGD` 用 {sgd_iterations} 次迭代就落在 $w^*$ 上，误差不超过 "
+    f"`float32` 的舍入，而 $w^*$ 附近相邻 `float32` 数的间距是它的 "
+    f"{resolution:.1e}。")
+
 # %% [markdown]
 # ## With an intercept
 #
@@ -567,6 +777,13 @@ say(f"The three agree to the tolerance, a millionth of $w^*$: the manual loop "
 # the points do not lie along such a line: at $x = 0$ they would be well
 # above zero. A line $\hat y = a x + b$ needs one more column in the
 # least-squares problem, a column of ones for the intercept $b$:
+
+# %% [markdown] lang="zh"
+# ## 加上截距
+#
+# 原文“为了简化问题”，让直线强制通过原点，但这些点并不沿着这样的直线分布：在
+# $x = 0$ 处它们会明显高于零。直线 $\hat y = a x + b$ 需要在最小二乘问题中多加
+# 一列，即对应截距 $b$ 的、全为 1 的一列：
 
 # %%
 A64 = torch.cat([X64, torch.ones_like(X64)], dim=1)
@@ -584,6 +801,14 @@ print(f"through the origin, y = {w_star:.4f} x: loss {loss_star:.4f}")
 # $1/(\lambda_{\max} + \lambda_{\min})$ is the best fixed rate for this cost.
 # It runs in `float64`, because `float32` stalls long before a millionth, as
 # we saw above:
+
+# %% [markdown] lang="zh"
+# 梯度下降也能到达那里，用带偏置（bias）的 `nn.Linear(1, 1)`，只是更慢。
+# 有两个参数时，上界由 $A^\top A$ 的最大特征值而不是 $\sum_i x_i^2$
+# 决定，步数则由最大特征值与最小特征值之比决定。学习率
+# $1/(\lambda_{\max} + \lambda_{\min})$ 是这个代价函数的最佳固定学习率。它在
+# `float64` 下运行，因为正如上面所见，`float32` 远在达到百万分之一之前就
+# 停滞了：
 
 # %%
 eigenvalues = torch.linalg.eigvalsh(A64.T @ A64).tolist()
@@ -613,6 +838,13 @@ say(f"The line with an intercept, "
     f"descent needs {line_iterations} iterations for it, because the "
     f"eigenvalues differ by a factor of {ratio:.0f}.")
 
+# %% tags=["prose"] lang="zh"
+say(f"带截距的直线 $\\hat y = {slope:.4f}\\,x + {intercept:.4f}$ 的损失是 "
+    f"{loss_intercept:.4f}，比过原点的最佳直线（{loss_star:.4f}）低 "
+    f"{100 * (1 - loss_intercept / loss_star):.0f}%。梯度下降需要 "
+    f"{line_iterations} 次迭代才能得到它，因为两个特征值相差 "
+    f"{ratio:.0f} 倍。")
+
 # %% [markdown]
 # All the lines on the points: the post's, after its loop; the tuned loop's;
 # the closed form through the origin, which the tuned line overlaps; and the
@@ -621,6 +853,13 @@ say(f"The line with an intercept, "
 # <!-- alt: The post's points with four fitted lines: three through the origin
 # (the post's, the tuned loop's and the closed form, nearly on top of each
 # other) and the flatter line with an intercept, which starts higher. -->
+
+# %% [markdown] lang="zh"
+# 把所有直线画在这些点上：原文循环结束后的直线；调好学习率的循环得到的直线；
+# 过原点的闭式解，调好的直线与它重合；以及带截距的直线。
+#
+# <!-- alt: 原文的点和四条拟合直线：三条过原点（原文的、调好学习率的循环的和
+# 闭式解的，几乎重叠在一起），另一条是带截距的直线，更平缓，起点更高。 -->
 
 # %% figure="one_neuron_lines"
 def draw_lines():
@@ -648,6 +887,9 @@ fig = draw_lines()
 # %% [markdown]
 # ## Summary
 
+# %% [markdown] lang="zh"
+# ## 小结
+
 # %% tags=["prose"]
 say(f"Measured on this run (seed 0, PyTorch {torch.__version__}): the post's "
     f"loop, {post_iterations} iterations at "
@@ -658,6 +900,15 @@ say(f"Measured on this run (seed 0, PyTorch {torch.__version__}): the post's "
     f"(relative) in {tuned_iterations} iterations, where the post's rate "
     f"would need {len(path64) - 1} in `float64` and never gets there in "
     f"`float32`.")
+
+# %% tags=["prose"] lang="zh"
+say(f"本次运行的测量结果（种子 0，PyTorch {torch.__version__}）：原文的循环"
+    f"以 $\\eta = {sci(learning_rate)}$ 迭代 {post_iterations} 次，最终损失为 "
+    f"{post_loss:.4f}，$w_1 w_2 = {post_w:.6f}$。最小二乘的最优解是 "
+    f"$w^* = {w_star:.6f}$，损失为 {loss_star:.6f}。根据上界选出的学习率 "
+    f"$\\eta = {sci(lr_tuned)}$ 只需 {tuned_iterations} 次迭代就使相对误差"
+    f"小于百万分之一，而原文的学习率在 `float64` 下需要 {len(path64) - 1} "
+    f"次，在 `float32` 下永远达不到。")
 
 # %% [markdown]
 # - Two weights that only appear as a product act as one weight: the loss is
@@ -671,6 +922,16 @@ say(f"Measured on this run (seed 0, PyTorch {torch.__version__}): the post's "
 # - `nn.Linear`, `nn.MSELoss(reduction="sum")` and `optim.SGD` make the same
 #   update as the hand-written loop.
 
+# %% [markdown] lang="zh"
+# - 只以乘积形式出现的两个权重，作用如同一个权重：损失就是单权重代价函数在它们
+#   乘积处的值，有一条由极小值构成的谷，原点处有一个鞍点。
+# - 横穿谷的步长上界是 $\eta_{\max} / (w_1^2 + w_2^2)$；在起点处取它的一半，
+#   几步之内就会落到谷附近。
+# - 在 `float32` 下，太小的学习率不只是让拟合变慢：更新最终会小于权重的舍入
+#   误差，拟合还没到达就停住了。
+# - `nn.Linear`、`nn.MSELoss(reduction="sum")` 和 `optim.SGD` 所做的更新与手写
+#   的循环相同。
+
 # %% [markdown]
 # ## Exercises
 #
@@ -681,6 +942,15 @@ say(f"Measured on this run (seed 0, PyTorch {torch.__version__}): the post's "
 # than its loop makes. Run its update with `range(1000)` instead of
 # `range(1, 1000)`, from the same start: how many updates is that, and what
 # is the loss after them?
+
+# %% [markdown] lang="zh"
+# ## 练习
+#
+# 先自己做每一道题，再打开它的解答。和其他单元格一样，解答在构建网站时运行。
+#
+# **1. 少掉的那次更新。** 原文的注释说的迭代次数，比循环实际做的多一次。
+# 从同一起点出发，用 `range(1000)` 代替 `range(1, 1000)` 运行它的更新：
+# 这是多少次更新？更新之后的损失是多少？
 
 # %% tags=["solution"]
 path_1000, _ = fit_product(learning_rate, 1000, tol=0.0)
@@ -693,9 +963,17 @@ print(f"updates: {len(path_1000) - 1}, "
 # learning rate, not the missing iteration, is what keeps the fit far from
 # $w^*$.
 
+# %% [markdown] tags=["solution"] lang="zh"
+# 多一次更新，损失在四位小数内没有变化：让拟合远离 $w^*$ 的是原文的学习率，
+# 而不是少掉的那次迭代。
+
 # %% [markdown]
 # **2. Start at zero.** Predict, then run: start the update from
 # $w_1 = w_2 = 0$ at the tuned rate. Where are the weights after ten steps?
+
+# %% [markdown] lang="zh"
+# **2. 从零出发。** 先预测，再运行：以调好的学习率从 $w_1 = w_2 = 0$
+# 开始更新。十步之后权重在哪里？
 
 # %% tags=["solution"]
 path_zero, _ = fit_product(lr_tuned, 10, tol=0.0, start=(0.0, 0.0))
@@ -707,11 +985,21 @@ print(f"after {len(path_zero) - 1} step(s): w1, w2 = {path_zero[-1]}")
 # changed nothing. This is why networks are not started from all-zero
 # weights.
 
+# %% [markdown] tags=["solution"] lang="zh"
+# 它们不会移动。在鞍点处两个偏导数都为零，所以每次更新都是零；`fit_product`
+# 在第一步之后就停止，因为这一步什么也没有改变。这就是网络不从全零权重开始训练
+# 的原因。
+
 # %% [markdown]
 # **3. The same rate, somewhere else.** The start `far = (2.0, 0.2)` has
 # about the same product $w_1 w_2$ as the seeded start, so it is about as
 # close to the valley. Predict from the step bound whether the tuned rate
 # still converges from there, then run a few steps.
+
+# %% [markdown] lang="zh"
+# **3. 同样的学习率，换一个地方。** 起点 `far = (2.0, 0.2)` 的乘积 $w_1 w_2$
+# 与设定种子后的起点差不多，所以它离谷也差不多近。先根据步长上界预测调好的
+# 学习率从那里出发是否仍然收敛，再运行几步。
 
 # %% tags=["solution"]
 far = (2.0, 0.2)
@@ -727,11 +1015,20 @@ for step, (a, b) in enumerate(path_far):
 # the valley by more than the last, and the error grows. A learning rate that
 # is safe at one point of a loss surface need not be safe at another.
 
+# %% [markdown] tags=["solution"] lang="zh"
+# 在那里，调好的学习率是上界的两倍多，所以每一步越过谷的距离都比上一步更大，
+# 误差不断增长。在损失曲面上一个点安全的学习率，在另一个点不一定安全。
+
 # %% [markdown]
 # **4. The mean instead of the sum.** `nn.MSELoss()` with its default
 # `reduction="mean"` divides the loss, and so the gradient, by the number of
 # points. Which learning rate then makes `optim.SGD` land on $w^*$ in one
 # step? Check it.
+
+# %% [markdown] lang="zh"
+# **4. 用平均代替求和。** `nn.MSELoss()` 的默认设置 `reduction="mean"`
+# 会把损失、从而把梯度除以点的个数。这时用什么学习率，`optim.SGD` 才能一步落在
+# $w^*$ 上？验证一下。
 
 # %% tags=["solution"]
 n_points = len(X_train)
@@ -753,6 +1050,11 @@ print(f"lr = {n_points} * eta_max / 2 = {n_points * eta_max / 2:.4e}: "
 # between that weight and the next `float32` number. What has to be true for
 # an update to change a number?
 
+# %% [markdown] lang="zh"
+# **5. `float32` 为什么会停住。** 在 `float32` 运行停滞的那个点上，
+# 比较原文学习率下每个权重的更新量，与这个权重到下一个 `float32` 数之间的间距。
+# 一次更新要改变一个数，必须满足什么条件？
+
 # %% tags=["solution"]
 a, b = path32[-1]
 w1_stall = torch.tensor([[a]], requires_grad=True)
@@ -768,3 +1070,8 @@ for name, weight in [("w1", w1_stall), ("w2", w2_stall)]:
 # Both updates are smaller than half the gap, so `w - update` rounds back to
 # `w`: the subtraction changes nothing. An update changes a `float32` number
 # only if it is at least half the gap between that number and its neighbour.
+
+# %% [markdown] tags=["solution"] lang="zh"
+# 两个更新量都小于间距的一半，所以 `w - update` 舍入后又回到 `w`：
+# 这次减法什么也没有改变。只有当更新量至少是这个数与其相邻数之间间距的一半时，
+# 更新才会改变一个 `float32` 数。
