@@ -87,6 +87,11 @@ def add_titles(markdown: str, page_name: str, published, file_lines=None) -> tup
     return "\n".join(lines), titles
 
 
+def breakable(path: str) -> str:
+    """`path` as HTML that a narrow screen may wrap after a "/" and nowhere else (with extra.css)."""
+    return "/<wbr>".join(html.escape(part) for part in path.split("/"))
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = project_root(config)
     for path in sorted((root / SNIPPETS).rglob("*")):
@@ -121,7 +126,7 @@ def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Fi
             )
         links = " ".join(
             f'<a href="{html.escape(files.get_file_from_path(uri).url_relative_to(page.file))}" '
-            f'download title="Download {html.escape(uri)}">{html.escape(uri)}</a>'
+            f'download title="Download {html.escape(uri)}">{breakable(uri)}</a>'
             for uri in title.split(" ")
         )
         content = content.replace(span, f'<span class="filename">{links}</span>', 1)

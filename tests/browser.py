@@ -199,8 +199,9 @@ def content_problems(page, palette: str, screenshot: Path | None = None) -> list
         figure = figures.nth(i)
         if figure.is_visible():
             png = figure.screenshot(animations="disabled")
-            src = urlsplit(figure.evaluate("img => img.src"))
-            problems += figure_problems(png, background, palette, f"{src.path}#{src.fragment}")
+            # The file shown (a <picture> may show the narrow layout), marked as the page marks it.
+            shown, marked = (urlsplit(u) for u in figure.evaluate("img => [img.currentSrc || img.src, img.src]"))
+            problems += figure_problems(png, background, palette, f"{shown.path}#{marked.fragment}")
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(screenshot), full_page=True, animations="disabled")

@@ -45,3 +45,26 @@ def built_site(tmp_path_factory) -> Path:
     warnings = [line for line in proc.stderr.splitlines() if line.strip()]
     assert proc.returncode == 0 and not warnings, "\n".join(warnings)
     return site
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One Chromium for the whole session. Without it the tests skip, except on CI, where they fail."""
+    from browser import require_chromium
+    from chromium import launch_browser
+    from playwright.sync_api import sync_playwright
+
+    require_chromium()
+    with sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def site(built_site):
+    """(base URL, page paths) of the built site, served as a static host would."""
+    from site_server import serve_site, site_pages
+
+    with serve_site(built_site) as url:
+        yield url, site_pages(built_site)

@@ -17,10 +17,8 @@ and the tests below prove `check_page` reports each one.
 from pathlib import Path
 
 import pytest
-from browser import check_page, content_problems, navigation_problems, require_chromium, toggle_palette
-from chromium import launch_browser
-from playwright.sync_api import sync_playwright
-from site_server import serve_site, site_pages
+from browser import check_page, content_problems, navigation_problems, toggle_palette
+from site_server import serve_site
 from sites import build, fixture_config
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,29 +29,12 @@ SCREENSHOTS = ROOT / "screenshots"
 FIXTURES = "tests/fixtures/browser/docs"
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """One Chromium for the whole session. Without it the tests skip, except on CI, where they fail."""
-    require_chromium()
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        yield browser
-        browser.close()
-
-
 @pytest.fixture
 def new_page(browser):
     """A fresh page in a fresh context that may read the clipboard (for the copy buttons)."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     yield context.new_page
     context.close()
-
-
-@pytest.fixture(scope="session")
-def site(built_site):
-    """(base URL, page paths) of the built site, served as a static host would."""
-    with serve_site(built_site) as url:
-        yield url, site_pages(built_site)
 
 
 def page_name(path: str) -> str:
