@@ -4,8 +4,10 @@ Every file of the pages' code under snippets/ (hooks/snippet_roles.py: not the
 figure pipeline's modules) is copied into the site as `snippets/<path>`, so a
 reader can save the exact code the tests run. A fence whose body is `--8<--`
 includes of snippet files gets the file as its title, which Material shows
-above the block, and the title becomes a download link to the published file.
-Relative links, so they work on the hosted site and in the offline copy alike.
+above the block, and the title becomes a download link to the published file,
+with a <wbr> after each "/" so that a narrow screen wraps the path there and
+nowhere else (extra.css). Relative links, so they work on the hosted site and
+in the offline copy alike.
 
 A fence that embeds a snippet but already has a title, or an include of a file
 that is not published, fails the build with `page:line` and the file.
