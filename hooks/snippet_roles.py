@@ -14,7 +14,8 @@ from pathlib import PurePath
 
 FIGURE_PREFIX = "fig_"
 VALUES_FILE = "values.py"
-NOT_CODE = {"__pycache__", ".pytest_cache", ".ipynb_checkpoints"}  # nothing a reader should save
+# Nothing a reader should save: caches, and the lint settings of the displayed code.
+NOT_CODE = {"__pycache__", ".pytest_cache", ".ipynb_checkpoints", ".ruff_cache", "ruff.toml"}
 
 
 def is_pipeline_module(path: PurePath) -> bool:
