@@ -35,7 +35,10 @@ from mkdocs.utils import get_relative_url
 
 SUFFIX = ".{lang}.md"
 HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
-FIGURE_SRC = re.compile(r'(src="[^"]*figures/)(?P<name>[\w-]+?)-(?P<scheme>light|dark)\.(?P<ext>svg|png)')
+# A figure file in a src or srcset: figures/<name>[-narrow]-<scheme>.<ext> (names have no hyphen).
+FIGURE_SRC = re.compile(
+    r'(?P<before>(?:src|srcset)="[^"]*figures/)(?P<name>\w+)(?P<narrow>-narrow)?-(?P<scheme>light|dark)\.(?P<ext>svg|png)'
+)
 NOTICE = {"zh": '!!! note "本页暂无中文版"\n\n    以下是英文原文。\n\n'}
 
 
@@ -141,11 +144,11 @@ def on_page_context(context, *, page: Page, config: MkDocsConfig, nav):
 
 
 def translated_figures(html: str, docs: Path, lang: str) -> str:
-    """`figures/<name>-light.svg` -> `figures/<name>-<lang>-light.svg` where that variant exists."""
+    """`figures/<name>[-narrow]-light.svg` -> `figures/<name>-<lang>[-narrow]-light.svg` where it exists."""
 
     def replace(m: re.Match) -> str:
-        variant = f"{m['name']}-{lang}-{m['scheme']}.{m['ext']}"
-        return m[1] + variant if (docs / "figures" / variant).is_file() else m[0]
+        variant = f"{m['name']}-{lang}{m['narrow'] or ''}-{m['scheme']}.{m['ext']}"
+        return m["before"] + variant if (docs / "figures" / variant).is_file() else m[0]
 
     return FIGURE_SRC.sub(replace, html)
 

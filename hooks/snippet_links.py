@@ -4,8 +4,10 @@ Every file of the pages' code under snippets/ (hooks/snippet_roles.py: not the
 figure pipeline's modules) is copied into the site as `snippets/<path>`, so a
 reader can save the exact code the tests run. A fence whose body is `--8<--`
 includes of snippet files gets the file as its title, which Material shows
-above the block, and the title becomes a download link to the published file.
-Relative links, so they work on the hosted site and in the offline copy alike.
+above the block, and the title becomes a download link to the published file,
+with a <wbr> after each "/" so that a narrow screen wraps the path there and
+nowhere else (extra.css). Relative links, so they work on the hosted site and
+in the offline copy alike.
 
 A fence that embeds a snippet but already has a title, or an include of a file
 that is not published, fails the build with `page:line` and the file.
@@ -87,6 +89,11 @@ def add_titles(markdown: str, page_name: str, published, file_lines=None) -> tup
     return "\n".join(lines), titles
 
 
+def breakable(path: str) -> str:
+    """`path` as HTML that a narrow screen may wrap after a "/" and nowhere else (with extra.css)."""
+    return "/<wbr>".join(html.escape(part) for part in path.split("/"))
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     root = project_root(config)
     for path in sorted((root / SNIPPETS).rglob("*")):
@@ -121,7 +128,7 @@ def on_page_content(content: str, *, page: Page, config: MkDocsConfig, files: Fi
             )
         links = " ".join(
             f'<a href="{html.escape(files.get_file_from_path(uri).url_relative_to(page.file))}" '
-            f'download title="Download {html.escape(uri)}">{html.escape(uri)}</a>'
+            f'download title="Download {html.escape(uri)}">{breakable(uri)}</a>'
             for uri in title.split(" ")
         )
         content = content.replace(span, f'<span class="filename">{links}</span>', 1)

@@ -14,6 +14,7 @@ import contextlib
 import gzip
 import http.server
 import mimetypes
+import sys
 import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -90,6 +91,8 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
                 data = gzip.compress(data, compresslevel=6, mtime=0)
                 self.send_header("Content-Encoding", "gzip")
         self.send_header("Cache-Control", "max-age=600")  # what GitHub Pages sends
+        for name, value in self.server.extra_headers.items():
+            self.send_header(name, value)
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         if body:
@@ -99,18 +102,28 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
 class _SiteServer(http.server.ThreadingHTTPServer):
     daemon_threads = True
 
-    def __init__(self, root: Path, port: int = 0):
+    def __init__(self, root: Path, port: int = 0, headers: dict[str, str] | None = None):
         self.root = Path(root).resolve()
+        self.extra_headers = dict(headers or {})
         self.site_url = site_url(self.root)
         self.prefix = urlsplit(self.site_url).path or "/"
         super().__init__((LOCAL_HOST, port), _SiteHandler)
         self.url = f"http://{LOCAL_HOST}:{self.server_address[1]}{self.prefix}"
 
+    def handle_error(self, request, client_address):
+        # A client that hangs up mid-response (a link checker that read enough of
+        # a file, a browser that navigated away) is no error of the site's.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
 
 @contextlib.contextmanager
-def serve_site(root: Path | str, port: int = 0):
-    """Serve the built site in `root` at http://127.0.0.1:<free port>/<site_url's path>; yields that URL."""
-    server = _SiteServer(Path(root), port)
+def serve_site(root: Path | str, port: int = 0, headers: dict[str, str] | None = None):
+    """Serve the built site in `root` at http://127.0.0.1:<port, or a free one>/<site_url's path>; yields that URL.
+
+    `headers` are sent with every response, besides the usual ones.
+    """
+    server = _SiteServer(Path(root), port, headers)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -70,11 +70,20 @@ class Recorder:
         self.problems: list[str] = []
         self.page = page
         page.route(lambda url: not is_local(url), lambda route: route.abort("blockedbyclient"))
-        page.on("console", self._console)
-        page.on("pageerror", lambda error: self._add(f"uncaught exception: {error}"))
-        page.on("request", self._request)
-        page.on("requestfailed", self._failed)
-        page.on("response", self._response)
+        self._handlers = {
+            "console": self._console,
+            "pageerror": lambda error: self._add(f"uncaught exception: {error}"),
+            "request": self._request,
+            "requestfailed": self._failed,
+            "response": self._response,
+        }
+        for event, handler in self._handlers.items():
+            page.on(event, handler)
+
+    def stop(self):
+        """Record nothing more (third-party requests stay blocked)."""
+        for event, handler in self._handlers.items():
+            self.page.remove_listener(event, handler)
 
     def _add(self, problem: str):
         if problem not in self.problems:
@@ -183,11 +192,18 @@ def check_page(page, url: str, palette: str = "light", screenshot: Path | None =
     recorder = Recorder(page)
     page.emulate_media(color_scheme=palette)
     page.goto(url, wait_until="networkidle")
-    found = content_problems(page, palette, screenshot) + axe_problems(page, palette) + copy_problems(page)
+    found = content_problems(page, palette) + axe_problems(page, palette) + copy_problems(page)
+    recorder.stop()
+    if screenshot is not None:
+        # Last, and unrecorded: for a full-page screenshot playwright shrinks the page
+        # to 1 x 1 px for a moment, which flips media queries (a <picture> then starts
+        # to fetch a figure's narrow layout, and drops it): nothing a reader meets.
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(screenshot), full_page=True, animations="disabled")
     return recorder.problems + found
 
 
-def content_problems(page, palette: str, screenshot: Path | None = None) -> list[str]:
+def content_problems(page, palette: str) -> list[str]:
     """Math, images and figures of what the page shows now (also after instant navigation)."""
     # What is still unrendered once the renderer is done (or after the timeout) is reported below.
     with contextlib.suppress(PlaywrightTimeoutError):
@@ -205,11 +221,9 @@ def content_problems(page, palette: str, screenshot: Path | None = None) -> list
         figure = figures.nth(i)
         if figure.is_visible():
             png = figure.screenshot(animations="disabled")
-            src = urlsplit(figure.evaluate("img => img.src"))
-            problems += figure_problems(png, background, palette, f"{src.path}#{src.fragment}")
-    if screenshot is not None:
-        screenshot.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(screenshot), full_page=True, animations="disabled")
+            # The file shown (a <picture> may show the narrow layout), marked as the page marks it.
+            shown, marked = (urlsplit(u) for u in figure.evaluate("img => [img.currentSrc || img.src, img.src]"))
+            problems += figure_problems(png, background, palette, f"{shown.path}#{marked.fragment}")
     return problems
 
 

@@ -35,8 +35,10 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def site_config():
-    """mkdocs.yml, loaded as MkDocs loads it."""
-    return load_config(str(ROOT / "mkdocs.yml"))
+    """mkdocs.yml, loaded as MkDocs loads it, with the addresses hooks/addresses.py gives a build here."""
+    from addresses import set_addresses
+
+    return set_addresses(load_config(str(ROOT / "mkdocs.yml")))
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,7 @@ that every relative path in the inherited configuration resolves.
 """
 
 import contextlib
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -14,8 +15,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BUILD_TIMEOUT = 900  # seconds; a cold build executes the notebook
 
 
-def build(site_dir, config: str = "mkdocs.yml", offline: bool = True) -> subprocess.CompletedProcess:
-    """scripts/build.py as `make build` runs it; a fixture site needs no offline zip (`offline=False`)."""
+def build(site_dir, config: str = "mkdocs.yml", offline: bool = True, env=None) -> subprocess.CompletedProcess:
+    """scripts/build.py as `make build` runs it; a fixture site needs no offline zip (`offline=False`).
+
+    `env` changes the environment of the build: a value of None removes that variable.
+    """
+    environment = {**os.environ, **(env or {})}
     return subprocess.run(
         [
             sys.executable,
@@ -27,6 +32,7 @@ def build(site_dir, config: str = "mkdocs.yml", offline: bool = True) -> subproc
             *([] if offline else ["--no-offline"]),
         ],
         cwd=ROOT,
+        env={name: value for name, value in environment.items() if value is not None},
         capture_output=True,
         text=True,
         timeout=BUILD_TIMEOUT,

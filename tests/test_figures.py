@@ -57,8 +57,12 @@ def test_every_figure_is_shown_on_a_page_with_alt_text_and_both_variants(built_s
         r'src="(?:\.\./)*figures/(?P<name>[\w-]+)-(?P<variant>light|dark)\.(?:svg|png)(?P<anchor>#[\w-]*)?"'
     )
     alt = re.compile(r'alt="(?P<alt>[^"]*)"')
-    used = {}
+    # A narrow layout is offered by a <picture>'s <source> (hooks/figure_variants.py).
+    source = re.compile(r'<source [^>]*srcset="(?:\.\./)*figures/(?P<name>[\w-]+)-(?P<variant>light|dark)\.svg"')
+    used, offered = {}, {}
     for page in sorted(built_site.rglob("*.html")):
+        for m in source.finditer(page.read_text(encoding="utf-8")):
+            offered.setdefault(m["name"], set()).add(m["variant"])
         for m in image.finditer(page.read_text(encoding="utf-8")):
             found = src.search(m["attrs"])
             if found is None:
@@ -70,9 +74,12 @@ def test_every_figure_is_shown_on_a_page_with_alt_text_and_both_variants(built_s
             used.setdefault(found["name"], set()).add(found["variant"])
     for name, variants in used.items():
         assert variants == {"light", "dark"}, f"figure {name} is shown only in {variants}"
-    # A narrow variant is shown through its wide figure's <picture> (hooks/figure_variants.py).
-    drawn = {p.stem.rsplit("-", 1)[0].removesuffix("-narrow") for p in (DOCS / "figures").glob("*-light.*")}
-    assert not drawn - set(used), f"figures on no page: {sorted(drawn - set(used))}"
+    for name, variants in offered.items():
+        assert variants == {"light", "dark"}, f"narrow layout {name} is offered only in {variants}"
+    drawn = {p.stem.rsplit("-", 1)[0] for p in (DOCS / "figures").glob("*-light.*")}
+    narrow = {name for name in drawn if name.endswith("-narrow")}
+    assert not drawn - narrow - set(used), f"figures on no page: {sorted(drawn - narrow - set(used))}"
+    assert narrow == set(offered), f"narrow layouts drawn {sorted(narrow)}, offered {sorted(offered)}"
 
 
 # Building: outputs, determinism, the cache.

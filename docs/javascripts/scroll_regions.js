@@ -1,26 +1,36 @@
-// Wide formulas and tables that scroll sideways: reachable by keyboard, and
+// Formulas, tables and code that scroll sideways: reachable by keyboard, and
 // showing that they scroll. An element scrolls when its content is wider than
-// its box; then it gets tabindex="0" (so arrow keys can scroll it, axe's
-// scrollable-region-focusable rule), an accessible name, and data-scroll set
-// to "start", "middle" or "end", which extra.css turns into faded edges on
-// the sides that hide more. Code blocks are Material's own business.
-const SCROLLERS = ".md-typeset div.arithmatex, .md-typeset__scrollwrap";
+// its box; then it gets data-scroll set to "start", "middle" or "end", which
+// extra.css turns into faded edges on the sides that hide more. Formulas and
+// tables also get tabindex="0" (so arrow keys can scroll them, axe's
+// scrollable-region-focusable rule) and a name of their own; code blocks get
+// their tabindex from Material, where a pointer can hover.
+const FOCUSABLE = ".md-typeset div.arithmatex, .md-typeset__scrollwrap";
+const SCROLLERS = `${FOCUSABLE}, .md-typeset pre > code`;
+
+// Each region's name is its own (axe's landmark-unique): "Formula 3, scrolls
+// sideways" is the page's third display formula, scrolling or not, so the
+// names do not change when the window is resized.
+function label(el) {
+  const formula = el.matches(".arithmatex");
+  const kin = [...document.querySelectorAll(formula ? ".md-typeset div.arithmatex" : ".md-typeset__scrollwrap")];
+  return `${formula ? "Formula" : "Table"} ${kin.indexOf(el) + 1}, scrolls sideways`;
+}
 
 function mark(el) {
   const scrolls = el.scrollWidth > el.clientWidth + 1;
+  const focusable = el.matches(FOCUSABLE);
   if (!scrolls) {
     if (el.dataset.scroll) {
       delete el.dataset.scroll;
-      el.removeAttribute("tabindex");
-      el.removeAttribute("role");
-      el.removeAttribute("aria-label");
+      if (focusable) ["tabindex", "role", "aria-label"].forEach((name) => el.removeAttribute(name));
     }
     return;
   }
-  if (!el.dataset.scroll) {
+  if (focusable && !el.dataset.scroll) {
     el.tabIndex = 0;
     el.setAttribute("role", "region");
-    el.setAttribute("aria-label", el.matches(".arithmatex") ? "Formula, scrolls sideways" : "Table, scrolls sideways");
+    el.setAttribute("aria-label", label(el));
   }
   const end = el.scrollLeft + el.clientWidth >= el.scrollWidth - 1;
   el.dataset.scroll = el.scrollLeft <= 0 ? "start" : end ? "end" : "middle";

@@ -2,7 +2,8 @@
 
 Nothing here is drawn by hand: the nodes and edges come from walking
 `grad_fn.next_functions` from the product back to the leaves, and the saved
-tensors from the nodes' `_saved_*` attributes.
+tensors from the nodes' `_saved_*` attributes. The narrow layout
+(`narrow=True`), for phones, is a smaller drawing with larger text.
 """
 
 import matplotlib.pyplot as plt
@@ -44,7 +45,7 @@ def walk(output: torch.Tensor, names: dict[str, torch.Tensor]):
     return nodes, edges
 
 
-def draw() -> Figure:
+def draw(narrow=False) -> Figure:
     names = {"tensor1": post.tensor1, "tensor2": post.tensor2}
     output = post.tensor1 * post.tensor2  # a fresh graph: the page's were freed by backward()
     nodes, edges = walk(output, names)
@@ -53,16 +54,23 @@ def draw() -> Figure:
     rows: dict[int, list] = {}
     for key, (*_, depth) in nodes.items():
         rows.setdefault(depth, []).append(key)
-    where = {key: ((i + 1) / (len(keys) + 1), 1 - (depth + 0.5) / depths)
+    # Narrow (phones): the whole width, nodes of a row spread to its edges.
+    def x(i, n):
+        return (i + 0.5) / n if narrow else (i + 1) / (n + 1)
+
+    where = {key: (x(i, len(keys)), 1 - (depth + 0.5) / depths)
              for depth, keys in rows.items() for i, key in enumerate(keys)}
 
-    fig, ax = plt.subplots(figsize=(6.4, 3.8))
+    fig, ax = plt.subplots(figsize=(4, 3.8) if narrow else (6.4, 3.8))
+    box_size = 10 if narrow else 9.5
     ax.set_axis_off()
     ax.set_xlim(0, 1)
-    ax.set_ylim(0, 1)
+    ax.set_ylim(0, 1.12 if narrow else 1)
+    if narrow:
+        fig.subplots_adjust(left=0, right=1, bottom=0, top=1)
     colour = {"tensor": "C0", "function": "C1", "none": "C6"}
     for key, (label, kind, _) in nodes.items():
-        ax.text(*where[key], label, ha="center", va="center", fontsize=9.5, family="monospace",
+        ax.text(*where[key], label, ha="center", va="center", fontsize=box_size, family="monospace",
                 bbox={"boxstyle": "round,pad=0.45", "facecolor": plt.rcParams["axes.facecolor"],
                       "edgecolor": colour[kind], "linewidth": 1.6,
                       "linestyle": "--" if kind == "none" else "-"})
@@ -70,5 +78,10 @@ def draw() -> Figure:
         ax.annotate("", xy=where[end], xytext=where[start],
                     arrowprops={"arrowstyle": "-|>", "color": plt.rcParams["axes.edgecolor"],
                                 "shrinkA": 20, "shrinkB": 20, "linewidth": 1.2})
-    ax.text(0.0, 1.0, "backward() runs\nfrom top to bottom", ha="left", va="top", fontsize=9)
+    if narrow:  # one line above the graph
+        ax.text(0.5, 1.11, "backward() runs from top to bottom", ha="center",
+                va="top", fontsize=10)
+    else:
+        ax.text(0.0, 1.0, "backward() runs\nfrom top to bottom", ha="left",
+                va="top", fontsize=9)
     return fig

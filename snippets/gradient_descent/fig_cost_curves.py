@@ -1,4 +1,8 @@
-"""How far the cost is above its minimum, against the iteration, for three learning rates."""
+"""How far the cost is above its minimum, against the iteration, for three learning rates.
+
+The narrow layout (`narrow=True`), for phones, is the same plot, smaller, so
+that its text is larger on a small screen.
+"""
 
 import numpy as np
 from matplotlib.figure import Figure
@@ -8,8 +12,8 @@ import gradient_descent as gd  # the page's code; scripts/figures.py swallows wh
 STEPS = 15
 
 
-def draw():
-    fig = Figure(figsize=(6.4, 4), layout="constrained")
+def draw(narrow=False):
+    fig = Figure(figsize=(4, 3.6) if narrow else (6.4, 4), layout="constrained")
     ax = fig.subplots()
     t = np.arange(STEPS + 1)
     for name, eta in gd.rates.items():

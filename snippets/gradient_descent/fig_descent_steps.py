@@ -1,4 +1,8 @@
-"""J(w) with the first gradient-descent steps drawn on it, for three learning rates."""
+"""J(w) with the first gradient-descent steps drawn on it, for three learning rates.
+
+Three panels side by side; stacked one above the other in the narrow layout
+that phones get (`narrow=True`), so that the text keeps its size there.
+"""
 
 import matplotlib as mpl
 import numpy as np
@@ -9,9 +13,10 @@ import gradient_descent as gd  # the page's code; scripts/figures.py swallows wh
 STEPS = 6
 
 
-def draw():
-    fig = Figure(figsize=(9, 3.4), layout="constrained")
-    axes = fig.subplots(1, len(gd.rates))
+def draw(narrow=False):
+    shape = (len(gd.rates), 1) if narrow else (1, len(gd.rates))
+    fig = Figure(figsize=(4, 8) if narrow else (9, 3.4), layout="constrained")
+    axes = fig.subplots(*shape).ravel()
     for i, (ax, (name, eta)) in enumerate(zip(axes, gd.rates.items(), strict=True)):
         colour = f"C{i}"
         ws = np.array(gd.descend(0.0, eta, STEPS))
@@ -31,9 +36,9 @@ def draw():
                    label="$w^*$")
         ax.set_title(f"{name}: $\\eta = {eta / gd.eta_max:g}\\,\\eta_{{\\max}}$")
         ax.set_xlabel("$w$")
-    axes[0].set_ylabel("cost $J(w)$")
+        if narrow or i == 0:
+            ax.set_ylabel("cost $J(w)$")
     # One legend for all panels, below them, where it covers no steps.
     handles, labels = axes[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="outside lower center", ncols=len(labels))
+    fig.legend(handles, labels, loc="outside lower center", ncols=2 if narrow else len(labels))
     return fig
-

@@ -583,8 +583,10 @@ print(f"lands {landing_gap:.0e} from the nearest valley point")
 # 在全部迭代中下降缓慢，调好的学习率的曲线几步之内就降到百万分之一以下。 -->
 
 # %% figure="one_neuron_loss"
-def draw_loss():
-    fig = plt.figure(figsize=(6.4, 4), layout="constrained")
+def draw_loss(narrow=False):
+    """The two runs' excess loss; narrow is the layout for phones."""
+    size = (4, 3.4) if narrow else (6.4, 4)
+    fig = plt.figure(figsize=size, layout="constrained")
     ax = fig.subplots()
     runs = [(f"post's rate, $\\eta = {sci(learning_rate)}$",
              path32[:post_iterations + 1]),
@@ -625,7 +627,7 @@ fig = draw_loss()  # Jupyter shows it below the cell
 # %% figure="one_neuron_landscape"
 def draw_landscape(narrow=False):
     """Two panels side by side, or stacked when narrow (for phones)."""
-    size, grid = ((4.4, 8.4), (2, 1)) if narrow else ((9.6, 4.4), (1, 2))
+    size, grid = ((4.2, 8.4), (2, 1)) if narrow else ((9.6, 4.4), (1, 2))
     fig = plt.figure(figsize=size, layout="constrained")
     wide, close = fig.subplots(*grid)
 
@@ -862,8 +864,10 @@ say(f"带截距的直线 $\\hat y = {slope:.4f}\\,x + {intercept:.4f}$ 的损失
 # 闭式解的，几乎重叠在一起），另一条是带截距的直线，更平缓，起点更高。 -->
 
 # %% figure="one_neuron_lines"
-def draw_lines():
-    fig = plt.figure(figsize=(6.4, 4), layout="constrained")
+def draw_lines(narrow=False):
+    """The fitted lines on the points; narrow is the layout for phones."""
+    size = (4, 4.6) if narrow else (6.4, 4)
+    fig = plt.figure(figsize=size, layout="constrained")
     ax = fig.subplots()
     grid = np.linspace(0, 10.5, 2)
     ax.plot(x_train.ravel(), y_train.ravel(), "o", label="the post's points")
@@ -878,7 +882,10 @@ def draw_lines():
     ax.set_ylim(0, 4.5)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
-    ax.legend(loc="upper left")
+    if narrow:  # below the plot: on a small figure it would cover the lines
+        fig.legend(loc="outside lower center")
+    else:
+        ax.legend(loc="upper left")
     return fig
 
 

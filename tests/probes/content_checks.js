@@ -1,5 +1,6 @@
 // Runs in a loaded page (tests/browser.py, content_problems): one line per
-// problem a reader would see in the math and the images. Text contrast is
+// problem a reader would see in the math and the images (the file a figure
+// shows is img.currentSrc, which a <picture> may pick). Text contrast is
 // axe-core's job (axe.js); figures are judged from their pixels in Python.
 async (palette) => {
   const problems = [];
@@ -32,6 +33,10 @@ async (palette) => {
     if (!only) continue;
     const file = img.src.split("#")[0];
     if (!file.endsWith(`-${only}.svg`)) problems.push(`figure ${name} is marked #only-${only} but is not the -${only}.svg variant`);
+    // A <picture> may show another file (hooks/figure_variants.py): only the same figure's narrow layout.
+    const shownFile = (img.currentSrc || img.src).split("#")[0];
+    if (shownFile !== file && shownFile !== file.replace(/-(light|dark)\.svg$/, "-narrow-$1.svg"))
+      problems.push(`figure ${name} shows ${shownFile.replace(location.origin, "")}, not its own narrow layout`);
     const other = only === "light" ? "dark" : "light";
     const pair = file.replace(/-(light|dark)\.svg$/, `-${other}.svg#only-${other}`);
     if (!images.some((i) => i.src === pair)) problems.push(`figure ${name} has no #only-${other} variant on the page`);
