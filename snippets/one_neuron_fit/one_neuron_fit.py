@@ -204,13 +204,14 @@ print(f"w1*w2 = {post_w:.6f}, w* = {w_star:.6f}, "
       f"relative error {post_error:.2e}")
 
 # %% [markdown]
-# The text of this page that quotes numbers is printed by cells like the next
-# one: `say` shows a sentence as formatted text in Jupyter, and prints it
-# when the notebook runs as a plain script.
+# The sentences of this page that quote numbers are printed by cells that
+# call `say`, defined in the next cell: it shows a sentence as formatted text
+# in Jupyter, and prints it when the notebook runs as a plain script.
 
 # %% [markdown] lang="zh"
-# 本页正文中引用数字的句子，都由下面这类单元格打印：`say` 在 Jupyter
-# 中把句子显示为排版后的文本，在笔记本作为普通脚本运行时则直接打印它。
+# 本页正文中引用数字的句子，都由调用 `say` 的单元格打印；`say` 定义在下一个
+# 单元格中：它在 Jupyter 中把句子显示为排版后的文本，在笔记本作为普通脚本运行时
+# 则直接打印它。
 
 # %%
 try:
@@ -313,7 +314,7 @@ say(f"In `float64` the post's rate needs {len(path64) - 1} iterations, "
     f"{(len(path64) - 1) / post_iterations:.1f} times the {post_iterations} "
     f"it runs. In `float32`, the post's type, it never gets there: after "
     f"{len(path32) - 1} iterations each update, ${sci(learning_rate)}$ times "
-    f"a gradient that shrinks with the error, is smaller than the gap "
+    f"a gradient that shrinks with the error, is smaller than half the gap "
     f"between neighbouring `float32` numbers near $w_1$ and $w_2$. The "
     f"weights stop changing, and the slope stays {stuck_error:.1e} away from "
     f"$w^*$ (relative), however long the loop runs.")
@@ -324,8 +325,8 @@ say(f"在 `float64` 下，原文的学习率需要 {len(path64) - 1} 次迭代�
     f"{(len(path64) - 1) / post_iterations:.1f} 倍。在原文使用的 `float32` "
     f"下，它永远到不了：{len(path32) - 1} 次迭代之后，每次更新"
     f"（${sci(learning_rate)}$ 乘以随误差减小的梯度）都小于 $w_1$ 和 $w_2$ "
-    f"附近相邻两个 `float32` 数之间的间距。权重不再变化，无论循环运行多久，"
-    f"斜率与 $w^*$ 的相对差距都停在 {stuck_error:.1e}。")
+    f"附近相邻两个 `float32` 数之间间距的一半。权重不再变化，"
+    f"无论循环运行多久，斜率与 $w^*$ 的相对差距都停在 {stuck_error:.1e}。")
 
 # %% [markdown]
 # ### Is seed 0 a typical start?
@@ -550,9 +551,10 @@ landing_gap = max(abs(path_tuned[-1][0] - valley[0]),
 print(f"lands {landing_gap:.0e} from the nearest valley point")
 
 # %% [markdown]
-# The rate is a little below the bound at the valley, so every step is
-# stable, and about half of it, so each step removes nearly all of the
-# remaining error. Each of the post's steps removed only a tiny part of it.
+# The rate is about half the bound at the valley: below it, so every step is
+# stable, and close to the rate that lands in one step, so each step removes
+# nearly all of the remaining error. Each of the post's steps removed only a
+# tiny part of it.
 # The rate does not need to be exact: anything comfortably below the bound
 # converges, more slowly the further below it is. The loop lands close to the
 # point of the valley nearest the start, because each step goes straight
@@ -566,11 +568,12 @@ print(f"lands {landing_gap:.0e} from the nearest valley point")
 #
 # <!-- alt: The loss minus its minimum against the iteration, on a log scale:
 # the post's learning rate falls slowly over all its iterations, the tuned one
-# drops below a millionth in a few. -->
+# falls by many powers of ten in a few. -->
 
 # %% [markdown] lang="zh"
-# 这个学习率略低于谷上的上界，所以每一步都是稳定的；它又约为上界的一半，
-# 所以每一步都几乎消除了剩下的全部误差。原文的每一步只消除了其中很小的一部分。
+# 这个学习率约为谷上上界的一半：低于上界，所以每一步都是稳定的；又接近一步就能
+# 到位的学习率，所以每一步都几乎消除了剩下的全部误差。原文的每一步只消除了其中
+# 很小的一部分。
 # 学习率不必很精确：明显低于上界的任何值都会收敛（converge），只是低得越多，
 # 收敛越慢。循环落在谷上离起点最近的点附近，因为每一步都径直横穿谷：梯度
 # $2 S (w_1 w_2 - w^*) (w_2, w_1)$ 与等高线垂直。
@@ -580,7 +583,7 @@ print(f"lands {landing_gap:.0e} from the nearest valley point")
 # $L - J(w^*) = S (w_1 w_2 - w^*)^2$，纵轴为对数坐标：
 #
 # <!-- alt: 损失减去其最小值随迭代次数的变化，纵轴为对数坐标：原文学习率的曲线
-# 在全部迭代中下降缓慢，调好的学习率的曲线几步之内就降到百万分之一以下。 -->
+# 在全部迭代中下降缓慢，调好的学习率的曲线几步之内就下降了许多个数量级。 -->
 
 # %% figure="one_neuron_loss"
 def draw_loss(narrow=False):
