@@ -7,14 +7,13 @@ hooks/offline_copy.py), strictly. The zip holds one folder; a reader unpacks
 it and opens its index.html from the file system. The zip is deterministic:
 sorted entries, fixed timestamps and modes, so the same built files always
 give the same bytes. It is written beside its target and renamed into place,
-so a failed run leaves no half zip.
+so a failed run leaves no half zip (hooks/project_files.py).
 """
 
 from __future__ import annotations
 
-import os
+import io
 import sys
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from strict_build import mkdocs_build
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from offline_copy import ZIP_NAME  # noqa: E402,F401 - one name, shared with the home page's link; re-exported
+from project_files import write_atomic  # noqa: E402
 
 # What only a web host uses: a 404 page with absolute links, and the sitemap.
 HOST_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
@@ -30,25 +30,21 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can hold
 
 
 def pack(folder: Path, output: Path, top: str) -> int:
-    """Zip every file under `folder` as `top/<path>`, deterministically; return the entry count."""
+    """Zip every file under `folder` as `top/<path>`, deterministically; return the entry count.
+
+    The zip is made in memory and written with write_atomic: all of it or nothing.
+    """
     names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     paths = [folder / name for name in names if Path(name).name not in HOST_ONLY]
-    output.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp, "w") as archive:
-            for path in paths:
-                info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", FIXED_TIME)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 3  # unix, so that the mode below is read
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, path.read_bytes(), compresslevel=9)
-        os.chmod(tmp, 0o644)  # mkstemp's 0600 would keep a web server from reading it
-        os.replace(tmp, output)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in paths:
+            info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # unix, so that the mode below is read
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    write_atomic(output, buffer.getvalue())
     return len(paths)
 
 

@@ -931,6 +931,12 @@ say(f"本次运行的测量结果（种子 0，PyTorch {torch.__version__}）：
 #   fit stops short.
 # - `nn.Linear`, `nn.MSELoss(reduction="sum")` and `optim.SGD` make the same
 #   update as the hand-written loop.
+#
+# Next: why the fit with an intercept needs thousands of steps, and how
+# scaling the input brings that down to one, is on the page
+# [Beyond the post: faster descent](beyond-the-post.md#feature-scaling);
+# the standard training loop and mini-batches are on
+# [Beyond the post: training in PyTorch](training-in-pytorch.md).
 
 # %% [markdown] lang="zh"
 # - 只以乘积形式出现的两个权重，作用如同一个权重：损失就是单权重代价函数在它们
@@ -941,6 +947,10 @@ say(f"本次运行的测量结果（种子 0，PyTorch {torch.__version__}）：
 #   误差，拟合还没到达就停住了。
 # - `nn.Linear`、`nn.MSELoss(reduction="sum")` 和 `optim.SGD` 所做的更新与手写
 #   的循环相同。
+#
+# 下一步：带截距的拟合为什么需要几千步，以及缩放输入如何把它降到一步，见
+# [博文之外：更快的梯度下降](beyond-the-post.md#feature-scaling)；标准的训练
+# 循环与小批量，见[博文之外：用 PyTorch 训练](training-in-pytorch.md)。
 
 # %% [markdown]
 # ## Exercises
