@@ -13,7 +13,8 @@ in each build:
   each page's edit link at the file it was built from;
 - fills the header's language switch with links to the same page in the
   other edition (written here: MkDocs' `url` filter would mangle them);
-- in the Chinese build, shows the figures' Chinese variants
+- in the Chinese build, keeps inline math on one line with the punctuation
+  after it, and shows the figures' Chinese variants
   (`figures/<name>-zh-light.svg`, drawn by scripts/figures.py) wherever a
   page shows `figures/<name>-light.svg`;
 - in the English build, marks every run of Chinese text with `lang="zh"`,
@@ -39,6 +40,9 @@ HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 FIGURE_SRC = re.compile(
     r'(?P<before>(?:src|srcset)="[^"]*figures/)(?P<name>\w+)(?P<narrow>-narrow)?-(?P<scheme>light|dark)\.(?P<ext>svg|png)'
 )
+# Inline math and the Chinese punctuation right after it: kept on one line, or a
+# line may start with the comma or full stop (the browser may break after math).
+MATH_THEN_PUNCTUATION = re.compile(r'(<span class="arithmatex">(?:(?!</span>).)*</span>)([，。、；：？！）」』])', re.S)
 NOTICE = {"zh": '!!! note "本页暂无中文版"\n\n    以下是英文原文。\n\n'}
 
 
@@ -180,4 +184,5 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     lang = language(config)
     if lang == default_language(config):
         return mark_chinese(html)
+    html = MATH_THEN_PUNCTUATION.sub(r'<span class="nowrap">\1\2</span>', html)
     return translated_figures(html, Path(config.docs_dir), lang)
