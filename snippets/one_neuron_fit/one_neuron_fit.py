@@ -34,12 +34,12 @@
 # %% [markdown] lang="zh"
 # # 单个神经元的拟合
 #
-# 原文最后用一个只有一个隐藏神经元（neuron）的“网络”拟合它的点：
+# 博文最后用一个只有一个隐藏神经元（neuron）的“网络”拟合它的点：
 # 两个权重（weight）$w_1$ 和 $w_2$，预测值 $\hat y = x \, w_1 w_2$，
 # 平方和损失，以及用很小的学习率（learning rate）做固定步数的梯度下降（gradient
 # descent）。
 #
-# **本节内容。** 原文的循环实际走了多远，为什么这么慢，
+# **本节内容。** 博文的循环实际走了多远，为什么这么慢，
 # 用[梯度下降一节](gradient-descent.md)中的学习率上界来解释；总以乘积形式出现的
 # 两个权重怎样改变损失曲面：它们带来一条谷（valley）和一个鞍点（saddle
 # point）；怎样根据上界选择学习率；以及用 PyTorch 的 `nn.Linear` 和 `optim.SGD`
@@ -58,9 +58,9 @@
 # part imports neither: run on its own, it stops at its first line.
 
 # %% [markdown] lang="zh"
-# ## 原文的数据
+# ## 博文的数据
 #
-# 这些点与原文写的完全相同，存为 `float32` 的列，每个点占一行。原文的代码用到了
+# 这些点与博文写的完全相同，存为 `float32` 的列，每个点占一行。博文的代码用到了
 # `np.array` 和 `torch`，但它的第二部分两者都没有导入：单独运行时，
 # 它在第一行就会停止。
 
@@ -132,11 +132,11 @@ print(f"eta_max   = {eta_max:.4e}")
 # $x_i w_1 w_2$ for every point $i$.
 
 # %% [markdown] lang="zh"
-# ## 原文的循环，设定随机种子
+# ## 博文的循环，设定随机种子
 #
-# 原文用 `torch.rand` 抽取 $w_1$ 和 $w_2$，没有设定随机种子（random
+# 博文用 `torch.rand` 抽取 $w_1$ 和 $w_2$，没有设定随机种子（random
 # seed），所以每次运行都从 $[0, 1)^2$ 中不同的位置出发，也停在不同的位置。
-# 先给随机数生成器设定种子，运行就可以复现。其余部分就是原文的循环，
+# 先给随机数生成器设定种子，运行就可以复现。其余部分就是博文的循环，
 # 只是把打印的损失四舍五入到 4 位小数，使每台机器上的输出都相同，并把每次的损失
 # 保存下来，供下面的图使用。
 #
@@ -180,7 +180,7 @@ for iter in range(1, 1000):
 
 # %% [markdown] lang="zh"
 # 循环每次打印的，都是该次迭代（iteration）更新（update）之前的损失，
-# 所以最后一次更新之后的损失从未显示。原文接着用训练好的权重做预测，
+# 所以最后一次更新之后的损失从未显示。博文接着用训练好的权重做预测，
 # 然后就结束了：它算出了 `predicted`，却从没看过它的值。下面是前几个点的预测值
 # 和目标值：
 
@@ -252,7 +252,7 @@ say(f"The post's loop makes {post_iterations} updates, at a learning rate of "
 # %% tags=["prose"] lang="zh"
 # Also computed by the English cell above: this cell runs without it.
 last_printed = post_iterations // 50 * 50
-say(f"原文的循环以 ${sci(learning_rate)}$ 的学习率做了 {post_iterations} 次"
+say(f"博文的循环以 ${sci(learning_rate)}$ 的学习率做了 {post_iterations} 次"
     f"更新，每 50 次打印一次损失，最后一次打印在第 {last_printed} 次迭代。"
     f"它最终的损失是 {post_loss:.4f}，而最小二乘的最优值是 "
     f"{loss_star:.4f}：斜率 $w_1 w_2 = {post_w:.4f}$ 与 "
@@ -268,9 +268,9 @@ say(f"原文的循环以 ${sci(learning_rate)}$ 的学习率做了 {post_iterati
 # the post's `float32` and once in `float64`:
 
 # %% [markdown] lang="zh"
-# 用原文的学习率，要多少次迭代才能使 $w_1 w_2$ 与 $w^*$ 之差小于 $w^*$
-# 的百万分之一？下面的函数从一个起点出发，重复原文的更新并计数，直到 $w_1 w_2$
-# 与 $w^*$ 这样接近为止。它在原文的 `float32` 下运行一次，再在 `float64`
+# 用博文的学习率，要多少次迭代才能使 $w_1 w_2$ 与 $w^*$ 之差小于 $w^*$
+# 的百万分之一？下面的函数从一个起点出发，重复博文的更新并计数，直到 $w_1 w_2$
+# 与 $w^*$ 这样接近为止。它在博文的 `float32` 下运行一次，再在 `float64`
 # 下运行一次：
 
 # %%
@@ -320,9 +320,9 @@ say(f"In `float64` the post's rate needs {len(path64) - 1} iterations, "
     f"$w^*$ (relative), however long the loop runs.")
 
 # %% tags=["prose"] lang="zh"
-say(f"在 `float64` 下，原文的学习率需要 {len(path64) - 1} 次迭代，是它实际"
+say(f"在 `float64` 下，博文的学习率需要 {len(path64) - 1} 次迭代，是它实际"
     f"运行的 {post_iterations} 次的 "
-    f"{(len(path64) - 1) / post_iterations:.1f} 倍。在原文使用的 `float32` "
+    f"{(len(path64) - 1) / post_iterations:.1f} 倍。在博文使用的 `float32` "
     f"下，它永远到不了：{len(path32) - 1} 次迭代之后，每次更新"
     f"（${sci(learning_rate)}$ 乘以随误差减小的梯度）都小于 $w_1$ 和 $w_2$ "
     f"附近相邻两个 `float32` 数之间间距的一半。权重不再变化，"
@@ -338,7 +338,7 @@ say(f"在 `float64` 下，原文的学习率需要 {len(path64) - 1} 次迭代�
 # %% [markdown] lang="zh"
 # ### 种子 0 的起点有代表性吗？
 #
-# 运行原文代码的读者每次都会得到不同的起点。从其他种子给出的起点运行原文的
+# 运行博文代码的读者每次都会得到不同的起点。从其他种子给出的起点运行博文的
 # 循环，可以看出一次典型的运行会得到什么：
 
 # %%
@@ -385,7 +385,7 @@ say(f"种子 0 是一个幸运的起点：它最后与 $w^*$ 相差 {100 * post_
     f"{final_losses.max():.1f}），而最优值是 {loss_star:.4f}；这 "
     f"{len(seeds)} 次运行中"
     f"{'没有一次' if near == 0 else f'有 {near} 次'}停在与 $w^*$ 相差 2% "
-    f"以内的地方。原文代码的一次典型运行会停在离最佳直线很远的地方。")
+    f"以内的地方。博文代码的一次典型运行会停在离最佳直线很远的地方。")
 
 # %% [markdown]
 # ## Two weights that act as one
@@ -572,17 +572,17 @@ print(f"lands {landing_gap:.0e} from the nearest valley point")
 
 # %% [markdown] lang="zh"
 # 这个学习率约为谷上上界的一半：低于上界，所以每一步都是稳定的；又接近一步就能
-# 到位的学习率，所以每一步都几乎消除了剩下的全部误差。原文的每一步只消除了其中
+# 到位的学习率，所以每一步都几乎消除了剩下的全部误差。博文的每一步只消除了其中
 # 很小的一部分。
 # 学习率不必很精确：明显低于上界的任何值都会收敛（converge），只是低得越多，
 # 收敛越慢。循环落在谷上离起点最近的点附近，因为每一步都径直横穿谷：梯度
 # $2 S (w_1 w_2 - w^*) (w_2, w_1)$ 与等高线垂直。
 #
-# 下面是原文的学习率和调好的学习率在每次迭代时的损失。损失本身从一开始就接近
+# 下面是博文的学习率和调好的学习率在每次迭代时的损失。损失本身从一开始就接近
 # $J(w^*)$，所以图中画的是每次运行比它高出多少，即
 # $L - J(w^*) = S (w_1 w_2 - w^*)^2$，纵轴为对数坐标：
 #
-# <!-- alt: 损失减去其最小值随迭代次数的变化，纵轴为对数坐标：原文学习率的曲线
+# <!-- alt: 损失减去其最小值随迭代次数的变化，纵轴为对数坐标：博文学习率的曲线
 # 在全部迭代中下降缓慢，调好的学习率的曲线几步之内就下降了许多个数量级。 -->
 
 # %% figure="one_neuron_loss"
@@ -621,10 +621,10 @@ fig = draw_loss()  # Jupyter shows it below the cell
 # %% [markdown] lang="zh"
 # 再看同样的两次运行在损失曲面上的样子。第一幅图是整体的地形：谷
 # $w_1 w_2 = w^*$ 的两支、原点处的鞍点，以及设定种子后的起点。第二幅图是起点
-# 附近的放大图：原文的各步缓慢地向谷靠近，调好学习率后的各步则直接落在谷上。
+# 附近的放大图：博文的各步缓慢地向谷靠近，调好学习率后的各步则直接落在谷上。
 #
 # <!-- alt: 损失在 (w1, w2) 平面上的等高线：一条沿双曲线 w1 w2 = w*
-# 的谷，原点处的一个鞍点；放大图中是从同一起点出发的原文的短路径和调好学习率的
+# 的谷，原点处的一个鞍点；放大图中是从同一起点出发的博文的短路径和调好学习率的
 # 路径。 -->
 
 # %% figure="one_neuron_landscape"
@@ -725,13 +725,13 @@ fig = draw_landscape()
 # 调好学习率的循环是得到斜率的一种做法，PyTorch 自带的工具是另一种：
 #
 # - `nn.Linear(1, 1, bias=False)` 是一个层，有一个输入、一个输出和一个权重，
-#   没有截距（intercept）：`model(x)` 计算 $x w$。原文模型的两个权重本来就起
+#   没有截距（intercept）：`model(x)` 计算 $x w$。博文模型的两个权重本来就起
 #   一个权重的作用，这才是它如实的写法。
 # - `torch.optim.SGD(model.parameters(), lr=...)` 是更新规则（update
 #   rule）：`optimizer.step()` 对每个参数执行
 #   `w -= lr * w.grad`，`optimizer.zero_grad()` 清除梯度（做法是把它们设为
 #   `None`）。
-# - 损失必须是原文的平方和：`nn.MSELoss()` 默认取平均，这会把梯度、
+# - 损失必须是博文的平方和：`nn.MSELoss()` 默认取平均，这会把梯度、
 #   从而把实际的学习率除以点的个数。
 #
 # 只有一个权重时，学习率 $\eta_{\max}/2$ 一步就能到达 $w^*$。第三种做法是闭式解
@@ -786,7 +786,7 @@ say(f"三种做法在容差（tolerance）以内一致，容差是 $w^*$ 的百�
 # %% [markdown] lang="zh"
 # ## 加上截距
 #
-# 原文“为了简化问题”，让直线强制通过原点，但这些点并不沿着这样的直线分布：在
+# 博文“为了简化问题”，让直线强制通过原点，但这些点并不沿着这样的直线分布：在
 # $x = 0$ 处它们会明显高于零。直线 $\hat y = a x + b$ 需要在最小二乘问题中多加
 # 一列，即对应截距 $b$ 的、全为 1 的一列：
 
@@ -860,10 +860,10 @@ say(f"带截距的直线 $\\hat y = {slope:.4f}\\,x + {intercept:.4f}$ 的损失
 # other) and the flatter line with an intercept, which starts higher. -->
 
 # %% [markdown] lang="zh"
-# 把所有直线画在这些点上：原文循环结束后的直线；调好学习率的循环得到的直线；
+# 把所有直线画在这些点上：博文循环结束后的直线；调好学习率的循环得到的直线；
 # 过原点的闭式解，调好的直线与它重合；以及带截距的直线。
 #
-# <!-- alt: 原文的点和四条拟合直线：三条过原点（原文的、调好学习率的循环的和
+# <!-- alt: 博文的点和四条拟合直线：三条过原点（博文的、调好学习率的循环的和
 # 闭式解的，几乎重叠在一起），另一条是带截距的直线，更平缓，起点更高。 -->
 
 # %% figure="one_neuron_lines"
@@ -912,12 +912,12 @@ say(f"Measured on this run (seed 0, PyTorch {torch.__version__}): the post's "
     f"`float32`.")
 
 # %% tags=["prose"] lang="zh"
-say(f"本次运行的测量结果（种子 0，PyTorch {torch.__version__}）：原文的循环"
+say(f"本次运行的测量结果（种子 0，PyTorch {torch.__version__}）：博文的循环"
     f"以 $\\eta = {sci(learning_rate)}$ 迭代 {post_iterations} 次，最终损失为 "
     f"{post_loss:.4f}，$w_1 w_2 = {post_w:.6f}$。最小二乘的最优解是 "
     f"$w^* = {w_star:.6f}$，损失为 {loss_star:.6f}。根据上界选出的学习率 "
     f"$\\eta = {sci(lr_tuned)}$ 只需 {tuned_iterations} 次迭代就使相对误差"
-    f"小于百万分之一，而原文的学习率在 `float64` 下需要 {len(path64) - 1} "
+    f"小于百万分之一，而博文的学习率在 `float64` 下需要 {len(path64) - 1} "
     f"次，在 `float32` 下永远达不到。")
 
 # %% [markdown]
@@ -968,7 +968,7 @@ say(f"本次运行的测量结果（种子 0，PyTorch {torch.__version__}）：
 #
 # 先自己做每一道题，再打开它的解答。和其他单元格一样，解答在构建网站时运行。
 #
-# **1. 少掉的那次更新。** 原文的注释说的迭代次数，比循环实际做的多一次。
+# **1. 少掉的那次更新。** 博文的注释说的迭代次数，比循环实际做的多一次。
 # 从同一起点出发，用 `range(1000)` 代替 `range(1, 1000)` 运行它的更新：
 # 这是多少次更新？更新之后的损失是多少？
 
@@ -984,7 +984,7 @@ print(f"updates: {len(path_1000) - 1}, "
 # $w^*$.
 
 # %% [markdown] tags=["solution"] lang="zh"
-# 多一次更新，损失在四位小数内没有变化：让拟合远离 $w^*$ 的是原文的学习率，
+# 多一次更新，损失在四位小数内没有变化：让拟合远离 $w^*$ 的是博文的学习率，
 # 而不是少掉的那次迭代。
 
 # %% [markdown]
@@ -1072,7 +1072,7 @@ print(f"lr = {n_points} * eta_max / 2 = {n_points * eta_max / 2:.4e}: "
 
 # %% [markdown] lang="zh"
 # **5. `float32` 为什么会停住。** 在 `float32` 运行停滞的那个点上，
-# 比较原文学习率下每个权重的更新量，与这个权重到下一个 `float32` 数之间的间距。
+# 比较博文学习率下每个权重的更新量，与这个权重到下一个 `float32` 数之间的间距。
 # 一次更新要改变一个数，必须满足什么条件？
 
 # %% tags=["solution"]

@@ -20,9 +20,10 @@ def per_epoch_rms(errors):
 
 
 def draw():
-    runs = [("full batch (15)", mb.runs[15], "o-"),
-            ("mini-batch (5)", mb.runs[5], "s-"),
-            ("single sample (1)", mb.runs[1], "^-"),
+    full, mini, single = sorted(mb.runs, reverse=True)  # the page's batch sizes
+    runs = [(f"full batch ({full})", mb.runs[full], "o-"),
+            (f"mini-batch ({mini})", mb.runs[mini], "s-"),
+            (f"single sample ({single})", mb.runs[single], "^-"),
             ("single sample,\nshrinking rate", mb.shrinking, "v--")]
     fig = Figure(figsize=(4.5, 4.2), layout="constrained")
     ax = fig.subplots()
