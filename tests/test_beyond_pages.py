@@ -1,16 +1,18 @@
 """The two "Beyond the post" pages as pages: their files, numbers, exercises and figures.
 
 docs/beyond-the-post.md and docs/training-in-pytorch.md follow the same
-rules, checked here for both: the data block is the gradient-descent page's;
-every file whose blocks a page shows prints, run alone, exactly the outputs
-the page shows under them (so the preambles that repeat earlier blocks are
-faithful); every number in the prose comes from the page's values.py, and the
-committed numbers file is current; 4 to 6 exercises, each with a checked
-solution; figures that fit a phone. The claims of each page are checked in
+rules, checked here for both: the page's code is one file,
+snippets/<slug>/<slug>.py, with its sections in page order (so no code is
+copied between files); its data block is the gradient-descent page's; run
+alone, it prints exactly the outputs the page shows under its blocks; every
+number in the prose comes from the page's values.py, and the committed
+numbers file is current; 4 to 6 exercises, each with a checked solution;
+figures that fit a phone. The claims of each page are checked in
 test_beyond_the_post.py and test_training_in_pytorch.py.
 """
 
 import json
+import re
 
 import matplotlib
 import matplotlib.style
@@ -29,17 +31,13 @@ from page_claims import (
 
 matplotlib.use("Agg")
 
-# page slug -> (the file with the data block, every file the page embeds, its figures)
+# page slug -> its figures; the page's code is the one file snippets/<slug>/<slug>.py
 PAGES = {
-    "beyond_the_post": ("full_batch", ["full_batch", "exercises"], ["fig_scaling_convergence"]),
-    "training_in_pytorch": (
-        "pytorch_loop",
-        ["pytorch_loop", "minibatch", "nonconvex", "exercises"],
-        ["fig_minibatch", "fig_nonconvex_slice"],
-    ),
+    "beyond_the_post": ["fig_scaling_convergence"],
+    "training_in_pytorch": ["fig_minibatch", "fig_nonconvex_slice"],
 }
-FILES = [(slug, name) for slug, (_, names, _) in PAGES.items() for name in names]
-FIGURES = [(slug, name) for slug, (_, _, names) in PAGES.items() for name in names]
+FIGURES = [(slug, name) for slug, names in PAGES.items() for name in names]
+INCLUDE = re.compile(r'--8<-- "(snippets/[^":]+):\w+"')
 
 
 def page(slug):
@@ -50,22 +48,32 @@ def folder(slug):
     return ROOT / "snippets" / slug
 
 
+def code(slug):
+    """The page's one code file, as the page names it."""
+    return f"snippets/{slug}/{slug}.py"
+
+
+@pytest.mark.parametrize("slug", PAGES)
+def test_the_page_embeds_one_file(slug):
+    assert set(INCLUDE.findall(page(slug).read_text(encoding="utf-8"))) == {code(slug)}
+
+
 @pytest.mark.parametrize("slug", PAGES)
 def test_data_block_is_the_gradient_descent_pages(slug):
-    ours = sections(folder(slug) / f"{PAGES[slug][0]}.py")["data"]
+    ours = sections(ROOT / code(slug))["data"]
     assert ours == sections(ROOT / "snippets/gradient_descent/gradient_descent.py")["data"]
 
 
-@pytest.mark.parametrize(("slug", "name"), FILES)
-def test_each_file_alone_prints_what_the_page_shows_for_its_blocks(slug, name):
-    shown = shown_outputs(page(slug), f"snippets/{slug}/{name}.py")
-    assert [section for section, _ in shown] == list(sections(folder(slug) / f"{name}.py"))
-    assert standalone_stdout(folder(slug) / f"{name}.py") == "".join(output for _, output in shown)
+@pytest.mark.parametrize("slug", PAGES)
+def test_the_file_alone_prints_what_the_page_shows_for_its_blocks(slug):
+    shown = shown_outputs(page(slug), code(slug))
+    assert [section for section, _ in shown] == list(sections(ROOT / code(slug)))
+    assert standalone_stdout(ROOT / code(slug)) == "".join(output for _, output in shown)
 
 
 @pytest.mark.parametrize("slug", PAGES)
 def test_exercises_have_worked_solutions_and_one_asks_for_a_prediction(slug):
-    assert exercise_problems(page(slug), f"snippets/{slug}/exercises.py") == []
+    assert exercise_problems(page(slug), code(slug)) == []
 
 
 @pytest.mark.parametrize("slug", PAGES)

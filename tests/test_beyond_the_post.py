@@ -22,13 +22,9 @@ TOL = 1e-6
 
 
 @pytest.fixture(scope="module")
-def fb():
-    return load(FOLDER, "full_batch")
-
-
-@pytest.fixture(scope="module")
-def ex():
-    return load(FOLDER, "exercises")
+def bp():
+    """The page's code: its module-level names after every block ran."""
+    return load(FOLDER, "beyond_the_post")
 
 
 @pytest.fixture(scope="module")
@@ -54,59 +50,59 @@ def count_plain(A, y, eta, max_steps=100_000):
 # Conditioning and feature scaling
 
 
-def test_hessian_is_twice_a_transpose_a_and_kappa_from_its_eigenvalues(fb):
+def test_hessian_is_twice_a_transpose_a_and_kappa_from_its_eigenvalues(bp):
     theta = torch.tensor([0.3, -0.7], dtype=torch.float64)
-    A, y = torch.from_numpy(fb.A), torch.from_numpy(fb.y)
+    A, y = torch.from_numpy(bp.A), torch.from_numpy(bp.y)
     hessian = torch.autograd.functional.hessian(lambda t: ((A @ t - y) ** 2).sum(), theta).numpy()
-    np.testing.assert_allclose(hessian, 2 * fb.A.T @ fb.A, rtol=1e-12)
+    np.testing.assert_allclose(hessian, 2 * bp.A.T @ bp.A, rtol=1e-12)
     eigenvalues = np.sort(np.linalg.eigvals(hessian).real) / 2  # a general solver, not eigvalsh
-    assert eigenvalues == pytest.approx([fb.lam_min, fb.lam_max], rel=1e-10)
-    assert fb.kappa == pytest.approx(eigenvalues[1] / eigenvalues[0], rel=1e-10)
-    np.testing.assert_allclose(fb.theta_star, np.polyfit(fb.x, fb.y, 1), rtol=1e-10)
+    assert eigenvalues == pytest.approx([bp.lam_min, bp.lam_max], rel=1e-10)
+    assert bp.kappa == pytest.approx(eigenvalues[1] / eigenvalues[0], rel=1e-10)
+    np.testing.assert_allclose(bp.theta_star, np.polyfit(bp.x, bp.y, 1), rtol=1e-10)
 
 
-def test_cosine_of_the_columns(fb):
-    ones = np.ones_like(fb.x)
-    assert fb.cosine == pytest.approx(fb.x @ ones / np.linalg.norm(fb.x) / np.linalg.norm(ones), rel=1e-12)
+def test_cosine_of_the_columns(bp):
+    ones = np.ones_like(bp.x)
+    assert bp.cosine == pytest.approx(bp.x @ ones / np.linalg.norm(bp.x) / np.linalg.norm(ones), rel=1e-12)
 
 
-def test_best_fixed_rate_minimises_the_slowest_factor(fb):
-    etas = np.linspace(0.01, 0.999, 2000) / fb.lam_max
-    slowest = np.maximum(abs(1 - 2 * etas * fb.lam_min), abs(1 - 2 * etas * fb.lam_max))
-    assert slowest.min() >= fb.rho - 1e-12
-    assert fb.eta_best == pytest.approx(etas[slowest.argmin()], rel=1e-3)
-    assert fb.rho == pytest.approx((fb.kappa - 1) / (fb.kappa + 1), rel=1e-12)
+def test_best_fixed_rate_minimises_the_slowest_factor(bp):
+    etas = np.linspace(0.01, 0.999, 2000) / bp.lam_max
+    slowest = np.maximum(abs(1 - 2 * etas * bp.lam_min), abs(1 - 2 * etas * bp.lam_max))
+    assert slowest.min() >= bp.rho - 1e-12
+    assert bp.eta_best == pytest.approx(etas[slowest.argmin()], rel=1e-3)
+    assert bp.rho == pytest.approx((bp.kappa - 1) / (bp.kappa + 1), rel=1e-12)
 
 
 @pytest.mark.parametrize("name", ["raw x", "centred x - m", "standardised (x - m)/s"])
-def test_counted_steps_equal_the_formula_for_each_input(fb, name):
-    design = fb.designs[name]
+def test_counted_steps_equal_the_formula_for_each_input(bp, name):
+    design = bp.designs[name]
     low, high = np.linalg.eigvalsh(design.T @ design)
     rho = (high - low) / (high + low)
     predicted = 1 if rho <= TOL else math.ceil(math.log(TOL) / math.log(rho))
-    assert count_plain(design, fb.y, 1 / (low + high)) == predicted == fb.descend(design, 1 / (low + high))[0]
+    assert count_plain(design, bp.y, 1 / (low + high)) == predicted == bp.descend(design, 1 / (low + high))[0]
 
 
 @pytest.mark.parametrize("fraction", [0.2, 0.5, 0.8, 0.95])
-def test_counts_at_other_rates_follow_the_eigenvector_parts(fb, fraction):
+def test_counts_at_other_rates_follow_the_eigenvector_parts(bp, fraction):
     """|e_t|^2 = c^2 (1 - 2 eta lam_min)^(2t) + d^2 (1 - 2 eta lam_max)^(2t), exactly."""
-    eta = fraction / fb.lam_max
-    lams, Q = np.linalg.eigh(fb.A.T @ fb.A)
-    parts = Q.T @ fb.theta_star
+    eta = fraction / bp.lam_max
+    lams, Q = np.linalg.eigh(bp.A.T @ bp.A)
+    parts = Q.T @ bp.theta_star
     t = next(
         t
         for t in range(1, 100_000)
-        if np.sqrt(np.sum((parts * (1 - 2 * eta * lams) ** t) ** 2)) <= TOL * np.linalg.norm(fb.theta_star)
+        if np.sqrt(np.sum((parts * (1 - 2 * eta * lams) ** t) ** 2)) <= TOL * np.linalg.norm(bp.theta_star)
     )
-    assert count_plain(fb.A, fb.y, eta) == t
+    assert count_plain(bp.A, bp.y, eta) == t
 
 
-def test_centring_and_standardising(fb):
-    u, z = fb.x - fb.x.mean(), (fb.x - fb.x.mean()) / fb.x.std()
+def test_centring_and_standardising(bp):
+    u, z = bp.x - bp.x.mean(), (bp.x - bp.x.mean()) / bp.x.std()
     centred = np.column_stack([u, np.ones_like(u)])
-    np.testing.assert_allclose(centred.T @ centred, np.diag([len(u) * fb.x.var(), len(u)]), atol=1e-10)
+    np.testing.assert_allclose(centred.T @ centred, np.diag([len(u) * bp.x.var(), len(u)]), atol=1e-10)
     low, high = np.linalg.eigvalsh(centred.T @ centred)
-    assert high / low == pytest.approx(fb.x.var(), rel=1e-10)  # kappa = s^2, as s > 1
+    assert high / low == pytest.approx(bp.x.var(), rel=1e-10)  # kappa = s^2, as s > 1
     scaled = np.column_stack([z, np.ones_like(z)])
     np.testing.assert_allclose(scaled.T @ scaled, len(z) * np.eye(2), atol=1e-10)
 
@@ -122,110 +118,110 @@ def test_unscaling_recovers_polyfit_for_any_data(seed):
     assert b_z == pytest.approx(y.mean(), rel=1e-12)
 
 
-def test_page_unscaled_line_is_polyfit(fb):
-    np.testing.assert_allclose([fb.a, fb.b], np.polyfit(fb.x, fb.y, 1), rtol=1e-10)
-    assert fb.b_z == pytest.approx(fb.y.mean(), rel=1e-12)
+def test_page_unscaled_line_is_polyfit(bp):
+    np.testing.assert_allclose([bp.a, bp.b], np.polyfit(bp.x, bp.y, 1), rtol=1e-10)
+    assert bp.b_z == pytest.approx(bp.y.mean(), rel=1e-12)
 
 
 # Momentum
 
 
-def test_best_heavy_ball_settings_give_spectral_radius_sqrt_beta(fb):
+def test_best_heavy_ball_settings_give_spectral_radius_sqrt_beta(bp):
     def radius(eta, beta):
         return max(
             np.abs(np.linalg.eigvals(np.array([[1 + beta - 2 * eta * lam, -beta], [1, 0]]))).max()
-            for lam in (fb.lam_min, fb.lam_max)
+            for lam in (bp.lam_min, bp.lam_max)
         )
 
-    best = radius(fb.eta_momentum, fb.beta)
-    assert best == pytest.approx(math.sqrt(fb.beta), rel=1e-6)
-    assert best == pytest.approx((math.sqrt(fb.kappa) - 1) / (math.sqrt(fb.kappa) + 1), rel=1e-6)
+    best = radius(bp.eta_momentum, bp.beta)
+    assert best == pytest.approx(math.sqrt(bp.beta), rel=1e-6)
+    assert best == pytest.approx((math.sqrt(bp.kappa) - 1) / (math.sqrt(bp.kappa) + 1), rel=1e-6)
     for d_eta in (0.97, 1.03):
         for d_beta in (0.97, 1.0, 1.03):
-            assert radius(fb.eta_momentum * d_eta, fb.beta * d_beta) > best - 1e-9
+            assert radius(bp.eta_momentum * d_eta, bp.beta * d_beta) > best - 1e-9
 
 
-def test_closed_form_error_matches_the_run(fb):
-    for t, error in enumerate(fb.errors_momentum):
-        assert fb.momentum_error(t) == pytest.approx(error, rel=1e-9, abs=1e-14)
-    assert fb.predicted_momentum == fb.steps_momentum
-    assert max(fb.errors_momentum) > 1  # the rise the page describes
+def test_closed_form_error_matches_the_run(bp):
+    for t, error in enumerate(bp.errors_momentum):
+        assert bp.momentum_error(t) == pytest.approx(error, rel=1e-9, abs=1e-14)
+    assert bp.predicted_momentum == bp.steps_momentum
+    assert max(bp.errors_momentum) > 1  # the rise the page describes
 
 
 # Stopping rules
 
 
-def test_stopping_table_against_a_separate_run(fb):
-    A, y, target = fb.A, fb.y, fb.theta_star
+def test_stopping_table_against_a_separate_run(bp):
+    A, y, target = bp.A, bp.y, bp.theta_star
     theta, g0 = np.zeros(2), np.linalg.norm(2 * A.T @ (-y))
     first = {}
     for t in range(1, 5000):
         old = np.sum((A @ theta - y) ** 2)
-        theta = theta - fb.eta_best * 2 * A.T @ (A @ theta - y)
+        theta = theta - bp.eta_best * 2 * A.T @ (A @ theta - y)
         new = np.sum((A @ theta - y) ** 2)
         for tau in (1e-2, 1e-4, 1e-6, 1e-8):
             if np.linalg.norm(2 * A.T @ (A @ theta - y)) <= tau * g0:
                 first.setdefault(("gradient", tau), (t, rel_error(theta, target)))
             if (old - new) / new <= tau:
                 first.setdefault(("loss change", tau), (t, rel_error(theta, target)))
-    for key, (t, error) in fb.fired.items():
+    for key, (t, error) in bp.fired.items():
         assert first[key][0] == t and first[key][1] == pytest.approx(error, rel=1e-9)
     # At the best rate the gradient ratio is the error ratio; the loss rule stops early.
     for tau in (1e-2, 1e-4, 1e-6, 1e-8):
-        assert fb.fired["gradient", tau][1] == pytest.approx(tau, rel=0.1)
-        assert fb.fired["loss change", tau][1] > 10 * tau
-    assert fb.fired["loss change", TOL][1] > 1000 * TOL  # "more than a thousand times"
+        assert bp.fired["gradient", tau][1] == pytest.approx(tau, rel=0.1)
+        assert bp.fired["loss change", tau][1] > 10 * tau
+    assert bp.fired["loss change", TOL][1] > 1000 * TOL  # "more than a thousand times"
 
 
 @pytest.mark.parametrize("fraction", [0.3, 0.5, 0.9])
-def test_gradient_ratio_is_within_kappa_of_the_error_ratio(fb, fraction):
-    theta, g0 = np.zeros(2), np.linalg.norm(2 * fb.A.T @ (-fb.y))
+def test_gradient_ratio_is_within_kappa_of_the_error_ratio(bp, fraction):
+    theta, g0 = np.zeros(2), np.linalg.norm(2 * bp.A.T @ (-bp.y))
     for _ in range(300):
-        theta = theta - fraction / fb.lam_max * 2 * fb.A.T @ (fb.A @ theta - fb.y)
-        ratio = np.linalg.norm(2 * fb.A.T @ (fb.A @ theta - fb.y)) / g0
-        error = rel_error(theta, fb.theta_star)
-        assert error / fb.kappa <= ratio * (1 + 1e-9) and ratio <= fb.kappa * error * (1 + 1e-9)
+        theta = theta - fraction / bp.lam_max * 2 * bp.A.T @ (bp.A @ theta - bp.y)
+        ratio = np.linalg.norm(2 * bp.A.T @ (bp.A @ theta - bp.y)) / g0
+        error = rel_error(theta, bp.theta_star)
+        assert error / bp.kappa <= ratio * (1 + 1e-9) and ratio <= bp.kappa * error * (1 + 1e-9)
 
 
 # The exercises
 
 
-def test_ex1_sample_std_gives_kappa_n_over_n_minus_one(ex):
-    n = len(ex.x)
-    z = (ex.x - ex.x.mean()) / ex.x.std(ddof=1)
+def test_ex1_sample_std_gives_kappa_n_over_n_minus_one(bp):
+    n = len(bp.x)
+    z = (bp.x - bp.x.mean()) / bp.x.std(ddof=1)
     Z = np.column_stack([z, np.ones_like(z)])
     low, high = np.linalg.eigvalsh(Z.T @ Z)
     assert (low, high) == pytest.approx((n - 1, n), rel=1e-12)
-    assert count_plain(Z, ex.y, 1 / (low + high)) == math.ceil(math.log(TOL) / math.log(1 / (2 * n - 1)))
+    assert count_plain(Z, bp.y, 1 / (low + high)) == math.ceil(math.log(TOL) / math.log(1 / (2 * n - 1)))
 
 
-def test_ex2_centred_fit_turned_back_is_polyfit(ex):
-    assert ex.a_u == pytest.approx(np.polyfit(ex.x, ex.y, 1)[0], rel=2 * TOL)
-    assert ex.b_u - ex.a_u * ex.m == pytest.approx(np.polyfit(ex.x, ex.y, 1)[1], rel=2 * TOL)
-    assert ex.b_u == pytest.approx(ex.y.mean(), rel=2 * TOL)  # the centred intercept is the mean of y
+def test_ex2_centred_fit_turned_back_is_polyfit(bp):
+    assert bp.a_u == pytest.approx(np.polyfit(bp.x, bp.y, 1)[0], rel=2 * TOL)
+    assert bp.b_u - bp.a_u * bp.m == pytest.approx(np.polyfit(bp.x, bp.y, 1)[1], rel=2 * TOL)
+    assert bp.b_u == pytest.approx(bp.y.mean(), rel=2 * TOL)  # the centred intercept is the mean of y
 
 
-def test_ex3_momentum_on_the_centred_fit(ex, fb):
-    C = fb.designs["centred x - m"]
+def test_ex3_momentum_on_the_centred_fit(bp):
+    C = bp.designs["centred x - m"]
     low, high = np.linalg.eigvalsh(C.T @ C)
     r = (math.sqrt(high / low) - 1) / (math.sqrt(high / low) + 1)
     eta = 2 / (math.sqrt(high) + math.sqrt(low)) ** 2
-    theta, previous, target = np.zeros(2), np.zeros(2), np.linalg.lstsq(C, fb.y, rcond=None)[0]
+    theta, previous, target = np.zeros(2), np.zeros(2), np.linalg.lstsq(C, bp.y, rcond=None)[0]
     t = 0
     while rel_error(theta, target) > TOL:
-        theta, previous = theta - eta * 2 * C.T @ (C @ theta - fb.y) + r * r * (theta - previous), theta
+        theta, previous = theta - eta * 2 * C.T @ (C @ theta - bp.y) + r * r * (theta - previous), theta
         t += 1
-    assert ex.descend(C, eta, beta=r * r)[0] == t < count_plain(C, fb.y, 1 / (low + high))
+    assert bp.descend(C, eta, beta=r * r)[0] == t < count_plain(C, bp.y, 1 / (low + high))
 
 
-def test_ex4_gradient_rule_stops_after_one_step_at_half_over_lam_max(ex, fb, values):
-    step, error = ex.fired_half["gradient", 1e-2]
+def test_ex4_gradient_rule_stops_after_one_step_at_half_over_lam_max(bp, values):
+    step, error = bp.fired_half["gradient", 1e-2]
     assert step == 1 and error > 0.5
     for tau in (1e-4, 1e-6, 1e-8):
-        assert ex.fired_half["gradient", tau][1] > 50 * tau
+        assert bp.fired_half["gradient", tau][1] > 50 * tau
     # The fixed factor: error ratio over gradient ratio once only the slow part is left.
-    lams, Q = np.linalg.eigh(fb.A.T @ fb.A)
-    c, d = Q.T @ fb.theta_star
+    lams, Q = np.linalg.eigh(bp.A.T @ bp.A)
+    c, d = Q.T @ bp.theta_star
     factor = math.hypot(lams[0] * c, lams[1] * d) / (lams[0] * math.hypot(c, d))
     assert float(values["half_rate_factor"]) == pytest.approx(factor, rel=0.1)
-    assert factor < fb.kappa
+    assert factor < bp.kappa

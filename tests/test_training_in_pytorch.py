@@ -24,13 +24,9 @@ TOL = 1e-6
 
 
 @pytest.fixture(scope="module")
-def pl():
-    return load(FOLDER, "pytorch_loop")
-
-
-@pytest.fixture(scope="module")
-def mb():
-    return load(FOLDER, "minibatch")
+def tp():
+    """The page's code: its module-level names after every block ran."""
+    return load(FOLDER, "training_in_pytorch")
 
 
 @pytest.fixture(scope="module")
@@ -41,11 +37,11 @@ def vm():
 # The recap
 
 
-def test_recap_is_the_previous_pages_numbers(pl):
-    previous = load(ROOT / "snippets" / "beyond_the_post", "full_batch")
-    np.testing.assert_array_equal(pl.theta_star, previous.theta_star)
-    assert (pl.eta_best, pl.eta_momentum, pl.beta) == (previous.eta_best, previous.eta_momentum, previous.beta)
-    assert (pl.steps_plain, pl.steps_momentum) == (previous.steps_raw, previous.steps_momentum)
+def test_recap_is_the_previous_pages_numbers(tp):
+    previous = load(ROOT / "snippets" / "beyond_the_post", "beyond_the_post")
+    np.testing.assert_array_equal(tp.theta_star, previous.theta_star)
+    assert (tp.eta_best, tp.eta_momentum, tp.beta) == (previous.eta_best, previous.eta_momentum, previous.beta)
+    assert (tp.steps_plain, tp.steps_momentum) == (previous.steps_raw, previous.steps_momentum)
 
 
 # The PyTorch training loop
@@ -82,38 +78,38 @@ def test_linear_module_forward_parameters_and_sgd_step():
         assert torch.allclose(p.detach(), old - 0.25 * p.grad, rtol=0, atol=1e-15)
 
 
-def test_mse_sum_is_the_posts_cost_and_the_mean_divides_by_n(pl):
-    A, y = torch.from_numpy(pl.A), torch.from_numpy(pl.y)
+def test_mse_sum_is_the_posts_cost_and_the_mean_divides_by_n(tp):
+    A, y = torch.from_numpy(tp.A), torch.from_numpy(tp.y)
     theta = torch.tensor([0.2, 1.0], dtype=torch.float64)
     J = float(((A @ theta - y) ** 2).sum())
     assert float(nn.MSELoss(reduction="sum")(A @ theta, y)) == pytest.approx(J, rel=1e-14)
-    assert float(nn.MSELoss()(A @ theta, y)) == pytest.approx(J / len(pl.x), rel=1e-14)
+    assert float(nn.MSELoss()(A @ theta, y)) == pytest.approx(J / len(tp.x), rel=1e-14)
 
 
-def test_autograd_loop_without_an_optimiser_counts_the_same_steps(pl):
-    A, y = torch.from_numpy(pl.A), torch.from_numpy(pl.y)
-    target = torch.from_numpy(pl.theta_star)
+def test_autograd_loop_without_an_optimiser_counts_the_same_steps(tp):
+    A, y = torch.from_numpy(tp.A), torch.from_numpy(tp.y)
+    target = torch.from_numpy(tp.theta_star)
     theta = torch.zeros(2, dtype=torch.float64, requires_grad=True)
     steps = 0
     while (theta - target).norm() > TOL * target.norm():
         ((A @ theta - y) ** 2).sum().backward()
         with torch.no_grad():
-            theta -= pl.eta_best * theta.grad
+            theta -= tp.eta_best * theta.grad
         theta.grad = None
         steps += 1
-    assert steps == pl.steps_plain
+    assert steps == tp.steps_plain
 
 
-def test_torch_sgd_momentum_is_the_heavy_ball_path(pl):
-    A, y = torch.from_numpy(pl.A), torch.from_numpy(pl.y)
+def test_torch_sgd_momentum_is_the_heavy_ball_path(tp):
+    A, y = torch.from_numpy(tp.A), torch.from_numpy(tp.y)
     theta = torch.zeros(2, dtype=torch.float64, requires_grad=True)
-    optimizer = torch.optim.SGD([theta], lr=pl.eta_momentum, momentum=pl.beta)
+    optimizer = torch.optim.SGD([theta], lr=tp.eta_momentum, momentum=tp.beta)
     ours, previous = np.zeros(2), np.zeros(2)
     for _ in range(200):
         optimizer.zero_grad()
         ((A @ theta - y) ** 2).sum().backward()
         optimizer.step()
-        ours, previous = ours - pl.eta_momentum * 2 * pl.A.T @ (pl.A @ ours - pl.y) + pl.beta * (ours - previous), ours
+        ours, previous = ours - tp.eta_momentum * 2 * tp.A.T @ (tp.A @ ours - tp.y) + tp.beta * (ours - previous), ours
         np.testing.assert_allclose(theta.detach().numpy(), ours, rtol=1e-10, atol=1e-13)
 
 
@@ -121,15 +117,15 @@ def test_torch_sgd_momentum_is_the_heavy_ball_path(pl):
 
 
 @pytest.mark.parametrize("size", [1, 2, 3, 7, 14])
-def test_batch_gradient_is_unbiased_with_the_sampling_variance(mb, size):
+def test_batch_gradient_is_unbiased_with_the_sampling_variance(tp, size):
     w = 0.37
-    g = 2 * (w * mb.x - mb.y) * mb.x
+    g = 2 * (w * tp.x - tp.y) * tp.x
     means = np.array([g[list(c)].mean() for c in combinations(range(len(g)), size)])
     assert means.mean() == pytest.approx(g.mean(), rel=1e-12)
     assert means.var() == pytest.approx(g.var() / size * (len(g) - size) / (len(g) - 1), rel=1e-10)
 
 
-def test_loader_uses_every_point_once_per_epoch_in_a_reproducible_order(mb):
+def test_loader_uses_every_point_once_per_epoch_in_a_reproducible_order(tp):
     def epochs(seed):
         loader = DataLoader(
             TensorDataset(torch.arange(15)), batch_size=5, shuffle=True, generator=torch.Generator().manual_seed(seed)
@@ -144,51 +140,51 @@ def test_loader_uses_every_point_once_per_epoch_in_a_reproducible_order(mb):
     assert runs[0] != runs[1]  # a new order each epoch
 
 
-def test_learning_rate_bounds(mb):
-    assert np.all(np.abs(1 - 2 * mb.lr * mb.x**2) < 1)  # every single sample is stable
-    assert mb.lr == 0.5 / np.max(mb.x**2)
-    eta = 1.01 / np.max(mb.x**2)
-    assert np.max(np.abs(1 - 2 * eta * mb.x**2)) > 1  # the largest x is not, just above the bound
-    assert np.abs(1 - 2 * 0.99 / np.mean(mb.x**2) * np.mean(mb.x**2)) < 1
+def test_learning_rate_bounds(tp):
+    assert np.all(np.abs(1 - 2 * tp.lr * tp.x**2) < 1)  # every single sample is stable
+    assert tp.lr == 0.5 / np.max(tp.x**2)
+    eta = 1.01 / np.max(tp.x**2)
+    assert np.max(np.abs(1 - 2 * eta * tp.x**2)) > 1  # the largest x is not, just above the bound
+    assert np.abs(1 - 2 * 0.99 / np.mean(tp.x**2) * np.mean(tp.x**2)) < 1
 
 
-def test_rerun_gives_the_same_errors_and_the_quoted_numbers(mb, vm):
+def test_rerun_gives_the_same_errors_and_the_quoted_numbers(tp, vm):
     for size in (15, 5, 1):
-        assert np.array_equal(mb.sgd(size, mb.lr), mb.runs[size])
-    assert len(mb.runs[5]) == 3 * mb.EPOCHS and len(mb.runs[1]) == 15 * mb.EPOCHS
-    rerun = mb.sgd(1, mb.lr, decay=lambda epoch: 1 / (1 + epoch / 5))
-    assert np.array_equal(rerun, mb.shrinking)
+        assert np.array_equal(tp.sgd(size, tp.lr), tp.runs[size])
+    assert len(tp.runs[5]) == 3 * tp.EPOCHS and len(tp.runs[1]) == 15 * tp.EPOCHS
+    rerun = tp.sgd(1, tp.lr, decay=lambda epoch: 1 / (1 + epoch / 5))
+    assert np.array_equal(rerun, tp.shrinking)
     values = vm.values()
     for size, key in ((1, "jitter_single"), (5, "jitter_mini")):
-        jitter = np.sqrt(np.mean(mb.sgd(size, mb.lr)[-mb.LAST * 15 // size :] ** 2))
+        jitter = np.sqrt(np.mean(tp.sgd(size, tp.lr)[-tp.LAST * 15 // size :] ** 2))
         assert values[key] == vm.sci(jitter)
-    assert values["full_after"] == vm.sci(mb.sgd(15, mb.lr)[-1])
+    assert values["full_after"] == vm.sci(tp.sgd(15, tp.lr)[-1])
 
 
-def test_full_batch_error_shrinks_by_the_predicted_factor_per_epoch(mb):
-    errors = mb.runs[15][:20]
-    factor = 1 - 2 * mb.lr * np.mean(mb.x**2)
+def test_full_batch_error_shrinks_by_the_predicted_factor_per_epoch(tp):
+    errors = tp.runs[15][:20]
+    factor = 1 - 2 * tp.lr * np.mean(tp.x**2)
     np.testing.assert_allclose(errors[1:] / errors[:-1], factor, rtol=1e-8)
 
 
 @pytest.mark.parametrize("size", [1, 5])
-def test_jitter_formula_holds_for_independent_batches(mb, size):
+def test_jitter_formula_holds_for_independent_batches(tp, size):
     rng = np.random.default_rng(size)
-    w, squares = mb.w_star, []
+    w, squares = tp.w_star, []
     for _ in range(60_000):
         batch = rng.choice(15, size, replace=False)
-        w -= mb.lr * np.mean(2 * (w * mb.x[batch] - mb.y[batch]) * mb.x[batch])
-        squares.append((w - mb.w_star) ** 2)
-    measured = math.sqrt(np.mean(squares)) / mb.w_star
-    assert measured == pytest.approx(mb.independent_jitter(size, mb.lr), rel=0.1)
+        w -= tp.lr * np.mean(2 * (w * tp.x[batch] - tp.y[batch]) * tp.x[batch])
+        squares.append((w - tp.w_star) ** 2)
+    measured = math.sqrt(np.mean(squares)) / tp.w_star
+    assert measured == pytest.approx(tp.independent_jitter(size, tp.lr), rel=0.1)
 
 
-def test_reshuffled_batches_jitter_less_and_a_shrinking_rate_less_still(mb):
-    assert mb.jitter(mb.runs[5]) < 0.8 * mb.independent_jitter(5, mb.lr)
-    assert mb.jitter(mb.runs[5]) < mb.jitter(mb.runs[1])
-    assert mb.jitter(mb.shrinking) < mb.jitter(mb.runs[1]) / 3
+def test_reshuffled_batches_jitter_less_and_a_shrinking_rate_less_still(tp):
+    assert tp.jitter(tp.runs[5]) < 0.8 * tp.independent_jitter(5, tp.lr)
+    assert tp.jitter(tp.runs[5]) < tp.jitter(tp.runs[1])
+    assert tp.jitter(tp.shrinking) < tp.jitter(tp.runs[1]) / 3
     # "and it goes on falling": the RMS over each block of 10 epochs falls.
-    blocks = np.sqrt(np.mean(mb.shrinking.reshape(4, -1) ** 2, axis=1))
+    blocks = np.sqrt(np.mean(tp.shrinking.reshape(4, -1) ** 2, axis=1))
     assert np.all(np.diff(blocks) < 0)
 
 

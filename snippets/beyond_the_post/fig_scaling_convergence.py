@@ -8,19 +8,19 @@ import numpy as np
 from matplotlib.figure import Figure
 
 with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
-    import full_batch as fb  # the page's code, run once for the figure
+    import beyond_the_post as bp  # the page's code, run once for the figure
 
 FLOOR = 1e-7  # below the tolerance of 1e-6; errors under it are drawn at it
 
 
 def draw():
-    runs = [("raw $x$", fb.errors_raw, "-"),
-            ("raw $x$, momentum", fb.errors_momentum, "--")]
+    runs = [("raw $x$", bp.errors_raw, "-"),
+            ("raw $x$, momentum", bp.errors_momentum, "--")]
     for name in ("centred x - m", "standardised (x - m)/s"):
-        eta, _ = fb.best_rate(fb.designs[name])
+        eta, _ = bp.best_rate(bp.designs[name])
         label = ("centred $x$" if name.startswith("centred")
                  else "standardised $x$")
-        runs.append((label, fb.descend(fb.designs[name], eta)[1], "-"))
+        runs.append((label, bp.descend(bp.designs[name], eta)[1], "-"))
     fig = Figure(figsize=(4.5, 4.2), layout="constrained")
     ax = fig.subplots()
     for label, errors, style in runs:

@@ -8,8 +8,7 @@ import math
 import numpy as np
 
 with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
-    import exercises as ex  # the page's code, run once for its numbers
-    import full_batch as fb
+    import beyond_the_post as bp  # the page's code, run once for its numbers
 
 
 def power_of_ten(value):
@@ -30,33 +29,33 @@ def sci(value, digits=2):
 def kappa_and_steps(design):
     """The condition number of a design and the steps at its best rate."""
     low, high = np.linalg.eigvalsh(design.T @ design)
-    return high / low, fb.descend(design, fb.best_rate(design)[0])[0]
+    return high / low, bp.descend(design, bp.best_rate(design)[0])[0]
 
 
 def values():
-    tol = inspect.signature(fb.descend).parameters["tol"].default
-    centred = kappa_and_steps(fb.designs["centred x - m"])
-    standardised = kappa_and_steps(fb.designs["standardised (x - m)/s"])
-    loss_steps, loss_error = fb.fired["loss change", tol]
-    half_error = ex.fired_half["gradient", tol][1]
+    tol = inspect.signature(bp.descend).parameters["tol"].default
+    centred = kappa_and_steps(bp.designs["centred x - m"])
+    standardised = kappa_and_steps(bp.designs["standardised (x - m)/s"])
+    loss_steps, loss_error = bp.fired["loss change", tol]
+    half_error = bp.fired_half["gradient", tol][1]
     return {
-        "n": str(len(fb.x)),
+        "n": str(len(bp.x)),
         "tol": power_of_ten(tol),
         # Conditioning and feature scaling.
-        "kappa": f"{fb.kappa:.2f}",
-        "cosine": f"{fb.cosine:.4f}",
-        "steps_raw": str(fb.steps_raw),
-        "mean_x": f"{fb.m:.4f}",
-        "std_x": f"{fb.s:.4f}",
+        "kappa": f"{bp.kappa:.2f}",
+        "cosine": f"{bp.cosine:.4f}",
+        "steps_raw": str(bp.steps_raw),
+        "mean_x": f"{bp.m:.4f}",
+        "std_x": f"{bp.s:.4f}",
         "kappa_centred": f"{centred[0]:.2f}",
         "steps_centred": str(centred[1]),
         "steps_standardised": str(standardised[1]),
-        "a_star": f"{fb.theta_star[0]:.6f}",
-        "b_star": f"{fb.theta_star[1]:.6f}",
+        "a_star": f"{bp.theta_star[0]:.6f}",
+        "b_star": f"{bp.theta_star[1]:.6f}",
         # Momentum.
-        "steps_momentum": str(fb.steps_momentum),
-        "momentum_speedup": f"{fb.steps_raw / fb.steps_momentum:.0f}",
-        "momentum_peak": f"{max(fb.errors_momentum):.1f}",
+        "steps_momentum": str(bp.steps_momentum),
+        "momentum_speedup": f"{bp.steps_raw / bp.steps_momentum:.0f}",
+        "momentum_peak": f"{max(bp.errors_momentum):.1f}",
         # Stopping rules, at the threshold equal to the tolerance above.
         "loss_rule_steps": str(loss_steps),
         "loss_rule_error": sci(loss_error),

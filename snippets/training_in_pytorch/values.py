@@ -5,9 +5,7 @@ import inspect
 import io
 
 with contextlib.redirect_stdout(io.StringIO()):  # what the page's blocks print
-    import minibatch as mb  # the page's code, run once for its numbers
-    import nonconvex as nc
-    import pytorch_loop as pl
+    import training_in_pytorch as tp  # the page's code, run once for its numbers
 
 
 def sci(value, digits=2):
@@ -18,28 +16,28 @@ def sci(value, digits=2):
 
 
 def values():
-    product_steps = inspect.signature(nc.descend_product).parameters["steps"]
+    product_steps = inspect.signature(tp.descend_product).parameters["steps"]
     return {
-        "n": str(len(pl.x)),
+        "n": str(len(tp.x)),
         # The training loop: the counts of the previous page, again.
-        "steps_plain": str(pl.steps_plain),
-        "steps_momentum": str(pl.steps_momentum),
+        "steps_plain": str(tp.steps_plain),
+        "steps_momentum": str(tp.steps_momentum),
         # Mini-batches.
-        "n_batches": str(len(mb.batches)),
-        "lr": f"{mb.lr:g}",
-        "epochs": str(mb.EPOCHS),
-        "last": str(mb.LAST),
-        "full_after": sci(mb.runs[15][-1]),
-        "jitter_single": sci(mb.jitter(mb.runs[1])),
-        "independent_single": sci(mb.independent_jitter(1, mb.lr)),
-        "jitter_mini": sci(mb.jitter(mb.runs[5])),
-        "independent_mini": sci(mb.independent_jitter(5, mb.lr)),
-        "shrink_ratio": f"{mb.jitter(mb.runs[1]) / mb.jitter(mb.shrinking):.0f}",
+        "n_batches": str(len(tp.batches)),
+        "lr": f"{tp.lr:g}",
+        "epochs": str(tp.EPOCHS),
+        "last": str(tp.LAST),
+        "full_after": sci(tp.runs[15][-1]),
+        "jitter_single": sci(tp.jitter(tp.runs[1])),
+        "independent_single": sci(tp.independent_jitter(1, tp.lr)),
+        "jitter_mini": sci(tp.jitter(tp.runs[5])),
+        "independent_mini": sci(tp.independent_jitter(5, tp.lr)),
+        "shrink_ratio": f"{tp.jitter(tp.runs[1]) / tp.jitter(tp.shrinking):.0f}",
         # Non-convexity.
-        "loss_valley": f"{nc.L(nc.p1, nc.p2):.4f}",
-        "loss_origin": f"{nc.L(0, 0):.4f}",
+        "loss_valley": f"{tp.L(tp.p1, tp.p2):.4f}",
+        "loss_origin": f"{tp.L(0, 0):.4f}",
         "product_steps": str(product_steps.default),
-        "start_c": f"{nc.starts['w1 = -w2'][0]:g}",
+        "start_c": f"{tp.starts['w1 = -w2'][0]:g}",
     }
 
 

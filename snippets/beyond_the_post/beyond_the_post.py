@@ -1,7 +1,8 @@
 """Full-batch gradient descent on the line with an intercept, y = a*x + b.
 
-Conditioning and feature scaling, momentum, and stopping rules, in NumPy.
-Each section below is one block of docs/beyond-the-post.md, in page order.
+Conditioning and feature scaling, momentum, and stopping rules, in NumPy,
+then the worked solutions to the page's exercises. Each section below is
+one block of docs/beyond-the-post.md, in page order.
 """
 
 # --8<-- [start:data]
@@ -178,3 +179,43 @@ def stopping_table(A, eta, thresholds=(1e-2, 1e-4, 1e-6, 1e-8)):
 
 fired = stopping_table(A, eta_best)
 # --8<-- [end:stopping]
+
+# --8<-- [start:ex1]
+s1 = x.std(ddof=1)  # divides by N - 1
+Z1 = np.column_stack([(x - x.mean()) / s1, np.ones_like(x)])
+low, high = np.linalg.eigvalsh(Z1.T @ Z1)
+factor = (high - low) / (high + low)
+print(f"eigenvalues {low:.4f} and {high:.4f}, kappa = {high / low:.4f}")
+print(f"factor per step {factor:.4f} = 1/{1 / factor:.4f}")
+print("predicted steps:", math.ceil(math.log(1e-6) / math.log(factor)))
+print("counted steps:  ", descend(Z1, 1 / (low + high))[0])
+# --8<-- [end:ex1]
+
+# --8<-- [start:ex2]
+m = x.mean()
+C = np.column_stack([x - m, np.ones_like(x)])  # y_hat = a_u (x - m) + b_u
+low, high = np.linalg.eigvalsh(C.T @ C)
+steps, _ = descend(C, 1 / (low + high))
+theta = np.zeros(2)
+for _ in range(steps):
+    theta = theta - 1 / (low + high) * 2 * C.T @ (C @ theta - y)
+a_u, b_u = theta
+print(f"{steps} steps: a_u = {a_u:.6f}, b_u = {b_u:.6f}")
+print(f"a = a_u = {a_u:.6f}, b = b_u - a_u m = {b_u - a_u * m:.6f}")
+print("np.polyfit:", np.polyfit(x, y, 1).round(6))
+# --8<-- [end:ex2]
+
+# --8<-- [start:ex3]
+C = np.column_stack([x - x.mean(), np.ones_like(x)])
+low, high = np.linalg.eigvalsh(C.T @ C)
+root_kappa = math.sqrt(high / low)
+r = (root_kappa - 1) / (root_kappa + 1)
+eta = 2 / (math.sqrt(high) + math.sqrt(low)) ** 2
+print(f"kappa = {high / low:.4f}, eta = {eta:.5f}, beta = {r * r:.4f}")
+print("steps, momentum:", descend(C, eta, beta=r * r)[0])
+print("steps, plain:   ", descend(C, 1 / (low + high))[0])
+# --8<-- [end:ex3]
+
+# --8<-- [start:ex4]
+fired_half = stopping_table(A, 1 / (2 * lam_max))
+# --8<-- [end:ex4]
