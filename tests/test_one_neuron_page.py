@@ -16,6 +16,7 @@ from pathlib import Path
 import nbformat
 import pytest
 from mkdocs.exceptions import PluginError
+from notebook_lang import for_language
 from notebook_run import execute
 from page_code import page_module
 
@@ -130,18 +131,24 @@ def test_page_figures_and_download_resolve(site):
     assert (page_dir / hrefs[0]).is_file()
 
 
-def test_download_is_the_executed_notebook(site, executed):
-    """A reader who runs the download gets what it shows: its outputs are those of a fresh run."""
-    download = nbformat.read(site / PAGE / f"{PAGE}.ipynb", as_version=4)
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_download_is_the_executed_notebook(site, executed, lang):
+    """A reader who runs the download gets what it shows: its outputs are those of a fresh run.
+
+    Each edition's download holds its own language's cells, and the same code cells.
+    """
+    edition = "" if lang == "en" else f"{lang}/"
+    download = nbformat.read(site / edition / PAGE / f"{PAGE}.ipynb", as_version=4)
+    fresh = for_language(executed, lang, "en", "snippets/one_neuron_fit/one_neuron_fit.py")
     nbformat.validate(download)
     assert download.metadata.kernelspec.name == "python3"
     assert [c.source for c in download.cells if c.cell_type == "code"] == [
-        c.source for c in executed.cells if c.cell_type == "code"
+        c.source for c in fresh.cells if c.cell_type == "code"
     ]
-    for built, fresh in zip(download.cells, executed.cells, strict=True):
+    for built, run in zip(download.cells, fresh.cells, strict=True):
         if built.cell_type == "code":
-            assert _printed(built) == _printed(fresh)
-            assert [o.output_type for o in built.outputs] == [o.output_type for o in fresh.outputs]
+            assert _printed(built) == _printed(run)
+            assert [o.output_type for o in built.outputs] == [o.output_type for o in run.outputs]
     # In the download the figures are the cells' own PNGs, not the site's SVG files.
     assert "figures/" not in json.dumps([c.outputs for c in download.cells if c.cell_type == "code"])
 

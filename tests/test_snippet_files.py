@@ -116,7 +116,7 @@ def test_every_embedded_snippet_links_to_its_file(source, built_site):
     edition = built_site / lang if lang else built_site
     page = edition / ("index.html" if stem == "index" else f"{stem}/index.html")
     links = FilenameLinks(page.read_text(encoding="utf-8")).links
-    base = page.relative_to(built_site).as_posix()
+    base = page.relative_to(edition).as_posix()  # each edition publishes the files in its own folder
     resolved = [urljoin(base, unquote(href)) for href in links]
     assert resolved == expected, f"docs/{source.name}: the blocks embed {expected}, their titles link {resolved}"
 

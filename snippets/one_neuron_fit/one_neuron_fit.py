@@ -4,6 +4,9 @@
 #     The post's one-neuron fit run as written, measured against the
 #     least-squares slope, fixed with a learning rate from the bound, and done
 #     three ways that agree.
+#   description_zh: >-
+#     按原样运行博文中单个神经元的拟合，与最小二乘斜率对照，用上界给出的学习率
+#     修正它，再用三种方法完成同一拟合，结果一致。
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
