@@ -22,7 +22,7 @@ from strict_build import mkdocs_build
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from offline_copy import ZIP_NAME  # noqa: E402,F401 - one name, shared with the home page's link; re-exported
-from project_files import write_atomic  # noqa: E402
+from project_files import write_atomic  # noqa: E402 - likewise, after hooks/ is on the path
 
 # What only a web host uses: a 404 page with absolute links, and the sitemap.
 HOST_ONLY = {"404.html", "sitemap.xml", "sitemap.xml.gz"}

@@ -7,6 +7,7 @@ hooks/, scripts/ or tests/ (fixtures aside) is longer than MAX_LINES: a file
 a newcomer can hold in their head has one job.
 """
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -34,3 +35,19 @@ def test_no_python_file_is_too_long():
     ]
     long = {p.relative_to(ROOT).as_posix(): n for p in files if (n := len(p.read_text().splitlines())) > MAX_LINES}
     assert not long, f"files over {MAX_LINES} lines (split them by job): {long}"
+
+
+# A suppression names its codes and says why, after " - " (see scripts/offline.py).
+NOQA = re.compile(r"#\s*noqa\b(?P<rest>.*)$")
+REASON = re.compile(r":\s*[A-Z]+[0-9]+(?:\s*,\s*[A-Z]+[0-9]+)*\s+-\s+\S")
+
+
+def test_every_noqa_carries_its_reason():
+    bare = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in sorted(ROOT.glob("*/**/*.py"))
+        if path.relative_to(ROOT).parts[0] in {"hooks", "scripts", "tests", "snippets", "docs"}
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if (match := NOQA.search(line)) and not REASON.match(match["rest"])
+    ]
+    assert not bare, "a noqa without its codes and ' - reason': " + ", ".join(bare)
