@@ -17,10 +17,18 @@ function label(el) {
   return `${formula ? "Formula" : "Table"} ${kin.indexOf(el) + 1}, scrolls sideways`;
 }
 
-function mark(el) {
-  const scrolls = el.scrollWidth > el.clientWidth + 1;
+// Measuring is kept apart from marking: reading every width first and writing
+// every attribute after costs one layout, where reading and writing in turn
+// costs one layout per region (hundreds of ms on a phone, Lighthouse's TBT).
+function measure(el) {
+  if (el.scrollWidth <= el.clientWidth + 1) return null;
+  const end = el.scrollLeft + el.clientWidth >= el.scrollWidth - 1;
+  return el.scrollLeft <= 0 ? "start" : end ? "end" : "middle";
+}
+
+function mark(el, scroll) {
   const focusable = el.matches(FOCUSABLE);
-  if (!scrolls) {
+  if (!scroll) {
     if (el.dataset.scroll) {
       delete el.dataset.scroll;
       if (focusable) ["tabindex", "role", "aria-label"].forEach((name) => el.removeAttribute(name));
@@ -32,17 +40,18 @@ function mark(el) {
     el.setAttribute("role", "region");
     el.setAttribute("aria-label", label(el));
   }
-  const end = el.scrollLeft + el.clientWidth >= el.scrollWidth - 1;
-  el.dataset.scroll = el.scrollLeft <= 0 ? "start" : end ? "end" : "middle";
+  if (el.dataset.scroll !== scroll) el.dataset.scroll = scroll;
 }
 
 function markAll() {
-  document.querySelectorAll(SCROLLERS).forEach(mark);
+  const regions = [...document.querySelectorAll(SCROLLERS)];
+  const scrolls = regions.map(measure);
+  regions.forEach((el, i) => mark(el, scrolls[i]));
 }
 
 // Capture phase: scroll events do not bubble.
 document.addEventListener("scroll", (event) => {
-  if (event.target instanceof Element && event.target.matches(SCROLLERS)) mark(event.target);
+  if (event.target instanceof Element && event.target.matches(SCROLLERS)) mark(event.target, measure(event.target));
 }, { capture: true, passive: true });
 window.addEventListener("resize", () => requestAnimationFrame(markAll), { passive: true });
 // katex.js tells when a batch of formulas has been rendered (their width changed).
