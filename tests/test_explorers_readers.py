@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser import content_problems, probe
+from browser import content_problems, contrast, probe
 from explorer_pages import ONE, TWO, screen_point, widget_data
 from offline import ZIP_NAME
 
@@ -92,7 +92,10 @@ def test_both_palettes_are_readable(palette, open_page, served_site):
         root.locator("button").first.click()  # a pressed button too
         page.mouse.move(0, 0)
         assert content_problems(page, palette) == []
-        assert root.evaluate(probe("explorer_graphics_contrast")) == []
+        drawn = root.evaluate(probe("explorer_graphics_contrast"))
+        assert drawn, "the probe found nothing drawn"
+        low = [f"{what} is {ratio:.2f}:1 on the page" for what, fg, bg in drawn if (ratio := contrast(fg, bg)) < 3]
+        assert low == []
     assert page.problems == []
 
 

@@ -1,6 +1,8 @@
-// The contrast with the page background of every stroke and fill an explorer draws,
-// and of the colours its controls are drawn in (slider track and thumb, borders,
-// focus ring): a list of those below 3:1 (WCAG's non-text contrast).
+// The colours of every stroke and fill an explorer draws, and of the colours its
+// controls are drawn in (slider track and thumb, borders, focus ring), each as
+// sRGB composited over the page background: [what, [r, g, b], [r, g, b] of the
+// background]. tests/test_explorers_readers.py holds them to 3:1 (WCAG's non-text
+// contrast) with tests/browser.py's contrast(), the one copy of the formula.
 (root) => {
   const canvas = document.createElement("canvas");
   canvas.width = canvas.height = 1;
@@ -10,14 +12,11 @@
     for (const c of colours) { ctx.fillStyle = c; ctx.fillRect(0, 0, 1, 1); }
     return [...ctx.getImageData(0, 0, 1, 1).data.slice(0, 3)];
   };
-  const lum = (c) => { const [r, g, b] = c.map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; }); return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
   const bg = getComputedStyle(document.body).backgroundColor;
-  const ratio = (colour) => { const [a, b] = [lum(rgb([bg, colour])), lum(rgb([bg]))].sort((p, q) => q - p); return (a + 0.05) / (b + 0.05); };
-  const problems = [];
+  const colours = [];
   const check = (what, colour) => {
     if (!colour || colour === "none" || /rgba\(.*, 0\)$/.test(colour)) return;
-    const r = ratio(colour);
-    if (r < 3) problems.push(`${what}: ${colour} is ${r.toFixed(2)}:1 on the page`);
+    colours.push([`${what}: ${colour}`, rgb([bg, colour]), rgb([bg])]);
   };
   for (const el of root.querySelectorAll("svg path, svg line, svg circle")) {
     const style = getComputedStyle(el);
@@ -32,5 +31,5 @@
     check(`${name} (slider, borders, focus ring)`, getComputedStyle(probe).color);
   }
   probe.remove();
-  return problems;
+  return colours;
 }
