@@ -30,6 +30,7 @@ from pytest_codeblocks import extract_from_buffer
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 from code_fences import FENCE, closes, language  # noqa: E402 - once hooks/, the shared helpers, is on the path
+from project_files import project_root  # noqa: E402 - likewise
 from snippet_lines import SnippetError, expand, snippet_preprocessor  # noqa: E402 - likewise
 
 RUN = {"python", "bash", "sh"}
@@ -114,7 +115,7 @@ class Site:
 
     def __init__(self, config_file: Path = ROOT / "mkdocs.yml"):
         config = load_config(str(config_file))
-        self.root = Path(config.config_file_path).parent
+        self.root = project_root(config)
         self.docs_dir = Path(config.docs_dir)
         self.preprocessor = snippet_preprocessor(config.markdown_extensions, config.mdx_configs)
 

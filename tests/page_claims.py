@@ -9,12 +9,13 @@ numbers typed by hand in the prose, and the shape of the exercises.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import io
 import re
 import subprocess
 import sys
 from pathlib import Path
+
+from project_files import load_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTION = re.compile(r"# --8<-- \[start:(\w+)\]\n(.*?)# --8<-- \[end:\1\]", re.DOTALL)
@@ -24,11 +25,8 @@ def load(folder: Path, name: str):
     """A module of a snippet folder, its printing swallowed, its siblings importable."""
     sys.path.insert(0, str(folder))
     try:
-        spec = importlib.util.spec_from_file_location(f"_claims_{folder.name}_{name}", folder / f"{name}.py")
-        module = importlib.util.module_from_spec(spec)
         with contextlib.redirect_stdout(io.StringIO()):
-            spec.loader.exec_module(module)
-        return module
+            return load_module(folder / f"{name}.py", f"_claims_{folder.name}_{name}")
     finally:
         sys.path.remove(str(folder))
 
