@@ -27,11 +27,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from page_values import VALUES_DIR  # the macros' numbers files, read here too
 from project_files import project_root  # hooks/ is on sys.path while MkDocs loads a hook
 from snippet_lines import source_name
 
 PLACEHOLDER = re.compile(r'data-values="(?P<slug>\w+)\.(?P<key>\w+)"')
-VALUES_DIR = "values"  # under docs/, where scripts/figures.py writes the numbers files
 
 
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
