@@ -3,10 +3,13 @@
 // its box; then it gets data-scroll set to "start", "middle" or "end", which
 // extra.css turns into faded edges on the sides that hide more. Formulas and
 // tables also get tabindex="0" (so arrow keys can scroll them, axe's
-// scrollable-region-focusable rule) and a name of their own; code blocks get
-// their tabindex from Material, where a pointer can hover.
+// scrollable-region-focusable rule) and a name of their own. Code blocks get
+// a tabindex too where a pointer can hover, as Material gives them: it mounts
+// each block only as it nears the screen (content.lazy), so the rest would
+// have none until the reader got there.
 const FOCUSABLE = ".md-typeset div.arithmatex, .md-typeset__scrollwrap";
 const SCROLLERS = `${FOCUSABLE}, .md-typeset pre > code`;
+const HOVER = matchMedia("(hover)");
 
 // Each region's name is its own (axe's landmark-unique): "Formula 3, scrolls
 // sideways" is the page's third display formula, scrolling or not, so the
@@ -27,16 +30,16 @@ function measure(el) {
 }
 
 function mark(el, scroll) {
-  const focusable = el.matches(FOCUSABLE);
+  const named = el.matches(FOCUSABLE);
   if (!scroll) {
     if (el.dataset.scroll) {
       delete el.dataset.scroll;
-      if (focusable) ["tabindex", "role", "aria-label"].forEach((name) => el.removeAttribute(name));
+      ["tabindex", "role", "aria-label"].forEach((name) => el.removeAttribute(name));
     }
     return;
   }
-  if (focusable && !el.dataset.scroll) {
-    el.tabIndex = 0;
+  if (!el.dataset.scroll && (named || HOVER.matches)) el.tabIndex = 0;
+  if (named && !el.dataset.scroll) {
     el.setAttribute("role", "region");
     el.setAttribute("aria-label", label(el));
   }
