@@ -6,6 +6,12 @@ are copied: every browser that runs the site's JavaScript reads woff2. The
 stylesheet is served with each @font-face rule naming its woff2 file only, so
 that it names no file the site does not ship (LinkChecker, tests/test_links.py,
 reads the CSS and follows every url() in it).
+
+Only pages with math load KaTeX: on the others its <link> and <script> tags
+are left out, which spares a phone the 270 KB script's parsing. A page reached
+by instant navigation gets the stylesheet from Material, which syncs <head>,
+and the script from docs/javascripts/katex.js, which loads it when it finds
+math.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 from project_files import project_root  # hooks/ is on sys.path while MkDocs loads a hook
 
 DIST = Path("node_modules/katex/dist")
@@ -24,6 +31,11 @@ STYLESHEET = "katex.min.css"
 FONT_FACE = re.compile(r"@font-face\s*{[^}]*}")
 # One font's sources as KaTeX lists them: its woff2 first, then the woff and
 # ttf fallbacks, `src:url(fonts/X.woff2) format("woff2"),url(fonts/X.woff) ...`.
+# The tags MkDocs writes for extra_css and extra_javascript, at any depth.
+TAGS = re.compile(
+    rf'<link rel="stylesheet" href="[^"]*assets/katex/{re.escape(STYLESHEET)}">\s*'
+    rf'|<script src="[^"]*assets/katex/{re.escape(SCRIPT)}"></script>\s*'
+)
 WOFF2_FIRST = re.compile(
     r'(?P<woff2>src:\s*url\([^)]+\.woff2\)\s*format\("woff2"\))(?:\s*,\s*url\([^)]+\)\s*format\("[^"]+"\))+'
 )
@@ -59,3 +71,27 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         uri = "assets/katex/" + path.relative_to(dist).as_posix()
         files.append(File.generated(config, uri, abs_src_path=str(path)))
     return files
+
+
+def configured_tags(config: MkDocsConfig) -> int:
+    """How many of KaTeX's two files the configuration loads on every page."""
+    scripts = [str(getattr(script, "path", script)) for script in config.extra_javascript]
+    return sum(f"assets/katex/{name}" in files for name, files in ((STYLESHEET, config.extra_css), (SCRIPT, scripts)))
+
+
+def without_katex(html: str, where: str, config: MkDocsConfig) -> str:
+    """The page with KaTeX's tags taken out; a PluginError if they are not as MkDocs writes them."""
+    html, found = TAGS.subn("", html)
+    if found != (wanted := configured_tags(config)):
+        raise PluginError(f"{where}: found {found} of KaTeX's {wanted} tags to leave out (hooks/katex.py TAGS)")
+    return html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    if 'class="arithmatex"' in (page.content or ""):
+        return output
+    return without_katex(output, page.file.src_uri, config)
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    return without_katex(output, template_name, config) if template_name == "404.html" else output

@@ -30,12 +30,20 @@ PROBES = Path(__file__).with_name("probes")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SERIOUS = ("serious", "critical")  # axe impacts that fail a page
 PROMPT = ("$ ", ">>> ", "... ", "In [", "Out[")
-# Math renders in batches after a page loads (docs/javascripts/katex.js), which
-# counts down data-math-pending; a page without that script (the fixture site's
-# broken renderer) can only be waited for until every formula is rendered.
+# Math renders as it nears the screen (docs/javascripts/katex.js), all of it when
+# the page is printed, and data-math-pending counts what is left; a page without
+# that script (the fixture site's broken renderer) can only be waited for until
+# every formula is rendered.
 MATH_DONE = """() => document.documentElement.dataset.mathPending === "0"
   || [...document.querySelectorAll('.arithmatex')].every((el) => el.querySelector('.katex'))"""
 MATH_TIMEOUT_MS = 20_000
+
+
+def render_all_math(page) -> None:
+    """Have the page render every formula, as for printing, and wait (what is left is reported later)."""
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(MATH_DONE, timeout=MATH_TIMEOUT_MS)
 
 
 def require_chromium() -> None:
@@ -205,9 +213,7 @@ def check_page(page, url: str, palette: str = "light", screenshot: Path | None =
 
 def content_problems(page, palette: str) -> list[str]:
     """Math, images and figures of what the page shows now (also after instant navigation)."""
-    # What is still unrendered once the renderer is done (or after the timeout) is reported below.
-    with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(MATH_DONE, timeout=MATH_TIMEOUT_MS)
+    render_all_math(page)  # what is still unrendered then is reported below
     problems = page.evaluate(probe("content_checks"), palette)
     tofu = page.evaluate(probe("tofu"))
     if tofu["boxes"]:

@@ -9,7 +9,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from browser import content_problems, contrast, probe
+from browser import content_problems, contrast, probe, render_all_math
 from explorer_pages import ONE, TWO, screen_point, widget_data
 from offline import ZIP_NAME
 
@@ -194,6 +194,7 @@ def test_phone_touch_drag_and_no_overflow(open_page, served_site):
         box = page.locator(".explorer svg").first.bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 390
     root = page.locator('.explorer[data-kind="two-weights"]')
+    render_all_math(page)  # or formulas rendered as the page scrolls move the point under the finger
     root.locator("svg").first.scroll_into_view_if_needed()
     cdp = page.context.new_cdp_session(page)
     hit = root.locator(".ex-hit").bounding_box()

@@ -19,14 +19,12 @@ and the smallest text of every figure is at least 11 CSS px.
 
 from __future__ import annotations
 
-import contextlib
 import json
 from functools import cache
 from pathlib import Path
 
 import pytest
-from browser import MATH_DONE, MATH_TIMEOUT_MS, axe_problems, probe
-from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+from browser import axe_problems, probe, render_all_math
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "docs" / ".generated.json"
@@ -43,9 +41,8 @@ SMALLEST_TEXT_PX = 11  # figure text on a phone, in CSS px: about the size of a 
 
 
 def settle(page) -> None:
-    """Wait until the math is rendered and scroll_regions.js has measured what it changed."""
-    with contextlib.suppress(PlaywrightTimeoutError):  # unrendered math is test_browser.py's to report
-        page.wait_for_function(MATH_DONE, timeout=MATH_TIMEOUT_MS)
+    """Render all the math and wait until scroll_regions.js has measured what it changed."""
+    render_all_math(page)  # unrendered math is test_browser.py's to report
     page.evaluate("() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 

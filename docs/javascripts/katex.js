@@ -3,35 +3,79 @@
 // load and after every instant navigation, so math is rendered again when a
 // reader moves between pages.
 //
-// The math on screen is rendered at once, so that nothing visible moves
-// later; the rest follows a few formulas at a time, yielding to the browser
-// between batches: rendering a hundred formulas in one go blocks a phone's main
-// thread for about a second. (Pre-rendering at build time avoids that too, but
-// KaTeX's HTML is about 2.5 KB a formula: the longest page would weigh 500 KB
-// instead of 110 KB.)
-const BATCH_MS = 8;
+// Formulas are rendered as they come near the screen, not all at load: each
+// rendered formula adds dozens of elements, and rendering a page's hundreds
+// at once kept a phone's main thread busy for over a second (Lighthouse's
+// Total Blocking Time). What is on screen or above it is rendered at once, so
+// nothing the reader sees moves later; the rest is rendered a screen before it
+// scrolls into view. Printing renders all of it. (Pre-rendering at build time
+// would avoid the work too, but KaTeX's HTML is about 2.5 KB a formula: the
+// longest page would weigh 600 KB instead of 117 KB.)
+//
+// Pages without math do not load KaTeX (hooks/katex.py leaves its tags out);
+// when instant navigation brings a page with math, it is loaded then.
+const KATEX_SCRIPT = new URL("../assets/katex/katex.min.js", document.currentScript.src);
+let observer = null;
+let katexLoaded = null;
 let currentRun = 0;
 
+function loadKatex() {
+  if (typeof katex !== "undefined") return Promise.resolve();
+  katexLoaded ??= new Promise((resolve, reject) => {
+    const script = Object.assign(document.createElement("script"), { src: KATEX_SCRIPT.href });
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`could not load ${KATEX_SCRIPT.href}`));
+    document.body.append(script);
+  });
+  return katexLoaded;
+}
+
 function render(el) {
+  if (el.dataset.katex) return;
   const tex = el.textContent.trim();
   katex.render(tex.slice(2, -2), el, { displayMode: tex.startsWith("\\["), throwOnError: true });
   el.dataset.katex = "done";
 }
 
-document$.subscribe(({ body }) => {
+// How many formulas are not rendered yet: the browser tests wait for 0,
+// however busy the machine.
+function rendered(count) {
+  const left = document.querySelectorAll(".arithmatex:not([data-katex])").length;
+  document.documentElement.dataset.mathPending = left;
+  if (count) document.dispatchEvent(new Event("math-rendered")); // scroll_regions.js measures them
+}
+
+// Printing shows every formula (the browser tests print to check them all).
+async function renderAll() {
+  const pending = [...document.querySelectorAll(".arithmatex:not([data-katex])")];
+  if (!pending.length) return;
+  await loadKatex();
+  observer?.disconnect();
+  pending.forEach(render);
+  rendered(pending.length);
+}
+
+document$.subscribe(async ({ body }) => {
   const run = ++currentRun;
+  observer?.disconnect();
   const pending = [...body.querySelectorAll(".arithmatex:not([data-katex])")];
-  const onScreen = pending.filter((el) => el.getBoundingClientRect().top < window.innerHeight);
-  onScreen.forEach(render);
-  const later = pending.filter((el) => !el.dataset.katex);
-  const renderBatch = () => {
-    if (run !== currentRun) return; // the reader has moved on: that page has its own run
-    const start = performance.now();
-    while (later.length && performance.now() - start < BATCH_MS) render(later.shift());
-    // How many formulas are left: the browser tests wait for 0, however busy the machine.
-    document.documentElement.dataset.mathPending = later.length;
-    if (later.length) setTimeout(renderBatch, 0);
-    else document.dispatchEvent(new Event("math-rendered")); // scroll_regions.js measures them
-  };
-  renderBatch();
+  if (!pending.length) return rendered(0);
+  await loadKatex();
+  if (run !== currentRun) return; // the reader has moved on: that page has its own run
+  // Read every position first, then render: one layout, not one per formula.
+  const tops = pending.map((el) => el.getBoundingClientRect().top);
+  const now = pending.filter((_, i) => tops[i] < window.innerHeight);
+  now.forEach(render);
+  observer = new IntersectionObserver((entries) => {
+    const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
+    near.forEach((el) => {
+      render(el);
+      observer.unobserve(el);
+    });
+    if (near.length) rendered(near.length);
+  }, { rootMargin: "100% 0px" });
+  pending.filter((el) => !el.dataset.katex).forEach((el) => observer.observe(el));
+  rendered(now.length);
 });
+
+window.addEventListener("beforeprint", renderAll);
