@@ -7,8 +7,8 @@ path: scripts/site_server.py), runs npm's `lighthouse` (pinned below, fetched by
 `npx`; not a dependency of `make test`) in Debian's Chromium on every page,
 prints performance, accessibility, best practices and SEO for each, and lists
 the failing audits of every score under its target. Exits 1 if a target is
-missed. On this 2-core machine one page's performance score moves by up to
-10 points between identical runs, so each page is measured several times and
+missed. On this 2-core machine one page's performance score can move by 10
+points or more between identical runs, so each page is measured several times and
 the run with the median performance score is reported (Lighthouse's own advice
 on variability: https://github.com/GoogleChrome/lighthouse/blob/main/docs/variability.md);
 the other three categories do not move.
