@@ -29,13 +29,14 @@ DIST = Path("node_modules/katex/dist")
 SCRIPT = "katex.min.js"
 STYLESHEET = "katex.min.css"
 FONT_FACE = re.compile(r"@font-face\s*{[^}]*}")
-# One font's sources as KaTeX lists them: its woff2 first, then the woff and
-# ttf fallbacks, `src:url(fonts/X.woff2) format("woff2"),url(fonts/X.woff) ...`.
 # The tags MkDocs writes for extra_css and extra_javascript, at any depth.
 TAGS = re.compile(
     rf'<link rel="stylesheet" href="[^"]*assets/katex/{re.escape(STYLESHEET)}">\s*'
     rf'|<script src="[^"]*assets/katex/{re.escape(SCRIPT)}"></script>\s*'
 )
+MATH = 'class="arithmatex"'  # how arithmatex marks a formula in a page's HTML
+# One font's sources as KaTeX lists them: its woff2 first, then the woff and
+# ttf fallbacks, `src:url(fonts/X.woff2) format("woff2"),url(fonts/X.woff) ...`.
 WOFF2_FIRST = re.compile(
     r'(?P<woff2>src:\s*url\([^)]+\.woff2\)\s*format\("woff2"\))(?:\s*,\s*url\([^)]+\)\s*format\("[^"]+"\))+'
 )
@@ -88,7 +89,7 @@ def without_katex(html: str, where: str, config: MkDocsConfig) -> str:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    if 'class="arithmatex"' in (page.content or ""):
+    if MATH in (page.content or ""):
         return output
     return without_katex(output, page.file.src_uri, config)
 

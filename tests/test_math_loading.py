@@ -8,11 +8,10 @@ from a page without KaTeX) is test_browser.py's to check.
 """
 
 import pytest
-from katex import TAGS, without_katex
+from katex import MATH, TAGS, without_katex
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-MATH = 'class="arithmatex"'
 # (top in screens from the top of the page, rendered?) of every formula
 FORMULAS = """() => [...document.querySelectorAll('.arithmatex')].map((el) =>
   [el.getBoundingClientRect().top / innerHeight, !!el.querySelector('.katex')])"""
@@ -20,9 +19,9 @@ SHOWN = "[...document.querySelectorAll('.arithmatex')].filter((el) => el.checkVi
 
 
 def test_only_pages_with_math_load_katex(built_site):
-    pages = sorted(built_site.rglob("*.html"))
-    loads = {page.relative_to(built_site).as_posix(): len(TAGS.findall(page.read_text())) for page in pages}
-    with_math = {name for name in loads if MATH in (built_site / name).read_text()}
+    html = {page.relative_to(built_site).as_posix(): page.read_text() for page in sorted(built_site.rglob("*.html"))}
+    loads = {name: len(TAGS.findall(text)) for name, text in html.items()}
+    with_math = {name for name, text in html.items() if MATH in text}
     assert with_math and len(with_math) < len(loads), "the site should have pages with math and without"
     assert {name: n for name, n in loads.items() if n != (2 if name in with_math else 0)} == {}
 
