@@ -39,10 +39,11 @@ function render(el) {
 
 // How many formulas are not rendered yet: the browser tests wait for 0,
 // however busy the machine.
-function rendered(count) {
+function rendered(formulas) {
   const left = document.querySelectorAll(".arithmatex:not([data-katex])").length;
   document.documentElement.dataset.mathPending = left;
-  if (count) document.dispatchEvent(new Event("math-rendered")); // scroll_regions.js measures them
+  // scroll_regions.js measures them again
+  if (formulas.length) document.dispatchEvent(new CustomEvent("math-rendered", { detail: formulas }));
 }
 
 // Printing shows every formula (the browser tests print to check them all).
@@ -52,14 +53,14 @@ async function renderAll() {
   await loadKatex();
   observer?.disconnect();
   pending.forEach(render);
-  rendered(pending.length);
+  rendered(pending);
 }
 
 document$.subscribe(async ({ body }) => {
   const run = ++currentRun;
   observer?.disconnect();
   const pending = [...body.querySelectorAll(".arithmatex:not([data-katex])")];
-  if (!pending.length) return rendered(0);
+  if (!pending.length) return rendered([]);
   await loadKatex();
   if (run !== currentRun) return; // the reader has moved on: that page has its own run
   // Read every position first, then render: one layout, not one per formula.
@@ -72,10 +73,10 @@ document$.subscribe(async ({ body }) => {
       render(el);
       observer.unobserve(el);
     });
-    if (near.length) rendered(near.length);
+    rendered(near);
   }, { rootMargin: "100% 0px" });
   pending.filter((el) => !el.dataset.katex).forEach((el) => observer.observe(el));
-  rendered(now.length);
+  rendered(now);
 });
 
 window.addEventListener("beforeprint", renderAll);

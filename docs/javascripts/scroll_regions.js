@@ -38,25 +38,34 @@ function mark(el, scroll) {
     }
     return;
   }
-  if (!el.dataset.scroll && (named || HOVER.matches)) el.tabIndex = 0;
-  if (named && !el.dataset.scroll) {
-    el.setAttribute("role", "region");
-    el.setAttribute("aria-label", label(el));
+  if (!el.dataset.scroll) {
+    if (named || HOVER.matches) el.tabIndex = 0;
+    if (named) {
+      el.setAttribute("role", "region");
+      el.setAttribute("aria-label", label(el));
+    }
   }
   if (el.dataset.scroll !== scroll) el.dataset.scroll = scroll;
 }
 
-function markAll() {
-  const regions = [...document.querySelectorAll(SCROLLERS)];
+function markEach(regions) {
   const scrolls = regions.map(measure);
   regions.forEach((el, i) => mark(el, scrolls[i]));
 }
+
+const markAll = () => markEach([...document.querySelectorAll(SCROLLERS)]);
 
 // Capture phase: scroll events do not bubble.
 document.addEventListener("scroll", (event) => {
   if (event.target instanceof Element && event.target.matches(SCROLLERS)) mark(event.target, measure(event.target));
 }, { capture: true, passive: true });
 window.addEventListener("resize", () => requestAnimationFrame(markAll), { passive: true });
-// katex.js tells when a batch of formulas has been rendered (their width changed).
-document.addEventListener("math-rendered", () => requestAnimationFrame(markAll));
+// katex.js tells which formulas it has just rendered (it renders as the reader
+// scrolls): only they, and the tables holding them, changed width, so only they
+// are measured again.
+document.addEventListener("math-rendered", (event) => {
+  const holders = (el) => [el.closest(FOCUSABLE), el.closest(".md-typeset__scrollwrap")];
+  const changed = new Set(event.detail.flatMap(holders).filter(Boolean));
+  requestAnimationFrame(() => markEach([...changed]));
+});
 document$.subscribe(() => requestAnimationFrame(markAll));
