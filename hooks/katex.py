@@ -7,11 +7,12 @@ stylesheet is served with each @font-face rule naming its woff2 file only, so
 that it names no file the site does not ship (LinkChecker, tests/test_links.py,
 reads the CSS and follows every url() in it).
 
-Only pages with math load KaTeX: on the others its <link> and <script> tags
-are left out, which spares a phone the 270 KB script's parsing. A page reached
-by instant navigation gets the stylesheet from Material, which syncs <head>,
-and the script from docs/javascripts/katex.js, which loads it when it finds
-math.
+Only pages with math load KaTeX's stylesheet: on the others its <link> is
+left out. No page has KaTeX's script as a tag: docs/javascripts/katex.js loads
+it when a formula not rendered at build time (hooks/math_first_screen.py) nears
+the screen, so a phone parses its 270 KB only if the reader gets that far. A
+page reached by instant navigation gets the stylesheet from Material, which
+syncs <head>.
 """
 
 from __future__ import annotations

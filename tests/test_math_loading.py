@@ -1,16 +1,23 @@
 """Math costs a page only what the reader sees of it (hooks/katex.py, docs/javascripts/katex.js).
 
-Pages without math load no KaTeX; on pages with math, what is on screen is
-rendered at load and the rest as the reader scrolls near it, so a phone's main
-thread is not blocked rendering hundreds of formulas nobody has reached yet.
+Pages without math load no KaTeX, and no page has its script as a tag; on
+pages with math, the first screen's formulas come rendered in the HTML and the
+rest are rendered as the reader scrolls near them, so a phone's main thread is
+not blocked rendering hundreds of formulas nobody has reached yet.
 That every formula does render (when printed, and after instant navigation
 from a page without KaTeX) is test_browser.py's to check.
 """
 
+from pathlib import Path
+from types import SimpleNamespace
+
 import pytest
 from katex import MATH, TAGS, without_katex
+from math_first_screen import FIRST_SCREEN, columns, first_screen, render
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+ROOT = Path(__file__).resolve().parent.parent
 
 # (top in screens from the top of the page, rendered?) of every formula
 FORMULAS = """() => [...document.querySelectorAll('.arithmatex')].map((el) =>
@@ -23,7 +30,37 @@ def test_only_pages_with_math_load_katex(built_site):
     loads = {name: len(TAGS.findall(text)) for name, text in html.items()}
     with_math = {name for name, text in html.items() if MATH in text}
     assert with_math and len(with_math) < len(loads), "the site should have pages with math and without"
-    assert {name: n for name, n in loads.items() if n != (2 if name in with_math else 0)} == {}
+    assert {name: n for name, n in loads.items() if n != (1 if name in with_math else 0)} == {}  # the stylesheet
+    assert not [name for name, text in html.items() if "katex.min.js" in text], "katex.js loads the script itself"
+
+
+def test_the_first_screens_formulas_are_rendered_at_build_time(built_site):
+    rendered = {}
+    for page in sorted(built_site.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if MATH in text:
+            article = text[text.index("<article") :]
+            done = article.count('data-katex="done"')
+            assert done == article.count('<span class="katex">'), f"{page}: a formula rendered but not marked done"
+            rendered[page.relative_to(built_site).as_posix()] = (done, article.count(MATH))
+    assert rendered and all(done <= total for done, total in rendered.values()), rendered
+    assert sum(done for done, _ in rendered.values()) > 50
+
+
+def test_the_first_screen_is_counted_in_columns():
+    assert columns("<p>a <em>b</em>\n  c&amp;</p>") == len("a b c&")
+    assert columns("梯度 x") == 6  # a Chinese character is two columns wide, as on screen
+    wide = "<p>" + "x" * (FIRST_SCREEN - 10) + '</p><span class="arithmatex">\\(a\\)</span>'
+    assert [m["tex"] for m in first_screen(wide + wide)] == ["\\(a\\)"]
+
+
+def test_tex_katex_cannot_parse_fails_in_one_line():
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
+    assert render([("w_1", False)], "glossary.md", config)[0].startswith('<span class="katex">')
+    message = r"^glossary\.md: KaTeX cannot render '\\\\frac\{a': KaTeX parse error"
+    with pytest.raises(PluginError, match=message) as raised:
+        render([("w", False), ("\\frac{a", True)], "glossary.md", config)
+    assert "\n" not in str(raised.value)
 
 
 def test_unexpected_katex_tags_fail_in_one_line():

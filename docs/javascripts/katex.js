@@ -6,14 +6,14 @@
 // Formulas are rendered as they come near the screen, not all at load: each
 // rendered formula adds dozens of elements, and rendering a page's hundreds
 // at once kept a phone's main thread busy for over a second (Lighthouse's
-// Total Blocking Time). What is on screen or above it is rendered at once, so
-// nothing the reader sees moves later; the rest is rendered a screen before it
-// scrolls into view. Printing renders all of it. (Pre-rendering at build time
-// would avoid the work too, but KaTeX's HTML is about 2.5 KB a formula: the
-// longest page would weigh 600 KB instead of 117 KB.)
+// Total Blocking Time). The first screen's formulas come rendered in the HTML
+// (hooks/math_first_screen.py, marked data-katex), so nothing the reader sees
+// at load moves later; the rest is rendered a screen before it scrolls into
+// view, and KaTeX itself (270 KB of script) is loaded only then. Printing
+// renders all of it. (Pre-rendering every formula at build time would avoid
+// the work too, but KaTeX's HTML is about 2.5 KB a formula: the longest page
+// would weigh 600 KB instead of 117 KB.)
 //
-// Pages without math do not load KaTeX (hooks/katex.py leaves its tags out);
-// when instant navigation brings a page with math, it is loaded then.
 const KATEX_SCRIPT = new URL("../assets/katex/katex.min.js", document.currentScript.src);
 let observer = null;
 let katexLoaded = null;
@@ -56,27 +56,23 @@ async function renderAll() {
   rendered(pending);
 }
 
-document$.subscribe(async ({ body }) => {
+document$.subscribe(({ body }) => {
   const run = ++currentRun;
   observer?.disconnect();
   const pending = [...body.querySelectorAll(".arithmatex:not([data-katex])")];
-  if (!pending.length) return rendered([]);
-  await loadKatex();
-  if (run !== currentRun) return; // the reader has moved on: that page has its own run
-  // Read every position first, then render: one layout, not one per formula.
-  const tops = pending.map((el) => el.getBoundingClientRect().top);
-  const now = pending.filter((_, i) => tops[i] < window.innerHeight);
-  now.forEach(render);
-  observer = new IntersectionObserver((entries) => {
+  rendered([]);
+  if (!pending.length) return;
+  // No position is read here: reading them would lay out the whole page.
+  observer = new IntersectionObserver(async (entries, self) => {
     const near = entries.filter((entry) => entry.isIntersecting).map((entry) => entry.target);
-    near.forEach((el) => {
-      render(el);
-      observer.unobserve(el);
-    });
+    if (!near.length) return;
+    near.forEach((el) => self.unobserve(el));
+    await loadKatex();
+    if (run !== currentRun) return; // the reader has moved on: that page has its own run
+    near.forEach(render);
     rendered(near);
   }, { rootMargin: "100% 0px" });
-  pending.filter((el) => !el.dataset.katex).forEach((el) => observer.observe(el));
-  rendered(now);
+  pending.forEach((el) => observer.observe(el));
 });
 
 window.addEventListener("beforeprint", renderAll);
