@@ -3,7 +3,7 @@
 mkdocs-jupyter renders a notebook as a stand-alone HTML document: about 600 KB
 of JupyterLab CSS, MathJax and Mermaid loaders that would fetch from a CDN,
 its own copy buttons, and code cells in its own markup. `to_material` keeps
-only the cells and writes code cells and text outputs as the markup of a
+only the cells (without JupyterLab's layout boxes) and writes code cells and text outputs as the markup of a
 fenced block, so that Material's own styles, syntax colours (in both palettes)
 and copy buttons apply. The `$...$` and `$$...$$` math that nbconvert leaves
 as text for MathJax becomes arithmatex markup, which docs/javascripts/katex.js
@@ -22,6 +22,15 @@ from notebook_lang import apply_ids
 
 # Math in a Markdown cell's text: display ($$...$$) first, then inline ($...$).
 MATH = re.compile(r"\$\$(?P<display>.+?)\$\$|\$(?P<inline>[^$]+?)\$", re.DOTALL)
+# JupyterLab's layout boxes, which only its own CSS (not served here) gives a
+# look: the collapsers are empty, the rest hold one child each. Each costs a
+# phone an element to style and lay out at load (one-neuron-fit has ~300), and
+# each input wrapper is a keyboard stop (tabindex="0") with nothing to do.
+EMPTY_BOXES = ".jp-Collapser"
+BOXES = (
+    ".jp-Cell-inputWrapper, .jp-InputArea, .jp-CodeMirrorEditor, .CodeMirror,"
+    " .jp-Cell-outputWrapper, .jp-OutputArea, .jp-OutputArea-child"
+)
 # Cells of an exercise's worked solution: shown collapsed, as `??? note "Solution"` is on a Markdown page.
 SOLUTION_TAG = "solution"
 
@@ -126,6 +135,10 @@ def to_material(html: str, source: str, solution_label: str = "Solution", headin
         arithmatex(soup, cell)
     for a in soup.select("a.anchor-link"):
         a["class"] = "headerlink"
+    for box in soup.select(EMPTY_BOXES):
+        box.decompose()
+    for box in soup.select(BOXES):
+        box.unwrap()
     collapse_solutions(soup, solution_label)
     if heading_ids is not None:
         apply_ids(soup, heading_ids, source)

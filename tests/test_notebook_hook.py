@@ -78,8 +78,10 @@ def test_to_material_keeps_the_cells_as_material_blocks():
     html = (
         '<style>.jp{}</style><script src="https://cdn.example/mathjax.js"></script>'
         '<div class="jupyter-wrapper"><div id="cell-id=abc" class="jp-Cell">'
-        '<div class="highlight-ipynb hl-python"><pre><span></span>x = 1</pre></div>'
-        '<div class="jp-RenderedText"><pre>1</pre></div></div></div><script>late()</script>'
+        '<div class="jp-Cell-inputWrapper" tabindex="0"><div class="jp-Collapser"></div><div class="jp-InputArea">'
+        '<div class="highlight-ipynb hl-python"><pre><span></span>x = 1</pre></div></div></div>'
+        '<div class="jp-Cell-outputWrapper"><div class="jp-OutputArea"><div class="jp-OutputArea-child">'
+        '<div class="jp-RenderedText"><pre>1</pre></div></div></div></div></div></div><script>late()</script>'
     )
     out = to_material(html, "snippets/p/p.py")
     assert out == (
