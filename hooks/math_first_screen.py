@@ -26,9 +26,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 from project_files import project_root  # hooks/ is on sys.path while MkDocs loads a hook
 
-# About a screen and a half of text on a 390 px phone and one screen at 1280 px:
-# the rest is katex.js's, which renders a screen ahead of the reader.
-FIRST_SCREEN = 2000
+# About two screens of text on a 390 px phone and one and a half at 1280 px.
+# katex.js renders the rest half a screen ahead of the reader, so on a phone
+# it need not load KaTeX at all until the reader scrolls.
+FIRST_SCREEN = 2500
 RENDERER = "hooks/katex_render.cjs"
 # How arithmatex (generic: true) writes a formula: its TeX, escaped, between
 # \( \) inline or \[ \] on a line of its own.

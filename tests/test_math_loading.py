@@ -80,6 +80,8 @@ def test_math_renders_as_the_reader_scrolls(site, open_page):
     far_below = [rendered for top, rendered in formulas if top > 3]
     assert on_screen and all(on_screen), "the formulas on screen are rendered at load"
     assert far_below and not any(far_below), "formulas three screens down wait until the reader nears them"
+    # The first screens' formulas were rendered at build time: a phone loads KaTeX only once the reader scrolls.
+    assert page.evaluate("typeof katex") == "undefined", "KaTeX's script was loaded before the reader scrolled"
     # The last formula shown, scrolled to; then one in a solution that is still folded, opened.
     page.evaluate(f"() => {{ {SHOWN}.pop().scrollIntoView(); }}")
     page.wait_for_function(f"() => {SHOWN}.pop().querySelector('.katex')")

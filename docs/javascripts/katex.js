@@ -8,8 +8,9 @@
 // at once kept a phone's main thread busy for over a second (Lighthouse's
 // Total Blocking Time). The first screen's formulas come rendered in the HTML
 // (hooks/math_first_screen.py, marked data-katex), so nothing the reader sees
-// at load moves later; the rest is rendered a screen before it scrolls into
-// view, and KaTeX itself (270 KB of script) is loaded only then. Printing
+// at load moves later; the rest is rendered half a screen before it scrolls
+// into view, and KaTeX itself (270 KB of script) is loaded only then: on a
+// phone, not until the reader scrolls. Printing
 // renders all of it. (Pre-rendering every formula at build time would avoid
 // the work too, but KaTeX's HTML is about 2.5 KB a formula: the longest page
 // would weigh 600 KB instead of 117 KB.)
@@ -71,7 +72,7 @@ document$.subscribe(({ body }) => {
     if (run !== currentRun) return; // the reader has moved on: that page has its own run
     near.forEach(render);
     rendered(near);
-  }, { rootMargin: "100% 0px" });
+  }, { rootMargin: "50% 0px" });
   pending.forEach((el) => observer.observe(el));
 });
 
