@@ -287,10 +287,8 @@ def switch_language(page, lang: str) -> None:
     """Follow the header's language switch to the `lang` edition, as a reader does."""
     page.locator(".md-header .md-select").hover()
     page.locator(f'.md-select__link[hreflang="{lang}"]').click()
-    # The other edition is a new document: wait for it, and for its late requests
-    # (the favicon), or the next goto aborts them and they read as failures.
     page.wait_for_function("(lang) => document.documentElement.lang === lang", arg=lang)
-    page.wait_for_load_state("networkidle")
+    page.wait_for_load_state("networkidle")  # late requests (the favicon), or the next goto aborts them
 
 
 def toggle_palette(page) -> str:
