@@ -8,9 +8,10 @@ Three views of every page of the built site:
   here: with touch, Material leaves code blocks out of the tab order on purpose);
 - touch: 390 x 844 as a touch phone (touch events, mobile viewport).
 
-In each: nothing sticks out of the viewport and nothing scrolls sideways but
-the boxes that may (on a wide screen formulas only; on a phone code blocks,
-formulas and tables' wrappers), every element named when it does; no copy
+In each, as loaded and once all math is typeset: nothing sticks out of the
+viewport and nothing scrolls sideways but the boxes that may (on a wide screen
+formulas only; on a phone code blocks, formulas and tables' wrappers), every
+element named when it does; no copy
 button covers code or its title; file-path titles wrap only after a "/". On
 a phone, each box that scrolls is reachable by keyboard and shows that it
 scrolls, axe-core finds no serious or critical violation in either palette,
@@ -74,8 +75,11 @@ def seen(browser, site):
                 page = context.new_page()
                 page.emulate_media(color_scheme=palette)
                 page.goto(url + path, wait_until="networkidle")
+                # What a reader sees before scrolling: math below the fold is still raw TeX.
+                at_load = page.evaluate(probe("overflow"), SCROLLERS[view])
                 settle(page)
-                results[path or "index"] = look_at(page, view, palette)
+                found = results[path or "index"] = look_at(page, view, palette)
+                found["layout"] += [f"before its math is typeset, {problem}" for problem in at_load]
                 page.close()
         finally:
             context.close()
