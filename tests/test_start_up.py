@@ -1,14 +1,17 @@
 """Material's start-up restyles nothing on any page (overrides/main.html).
 
 The bundle swaps <html>'s "no-js" class for "js" and "js-focus-visible" and
-rewrites every relative href as an absolute URL. Once the body is parsed, each
-change of the root's class restyles every element, and each stylesheet <link>
-whose href changes is applied again and relays out the page. The script at the
-end of <head> makes the same changes before the body exists; here no such
-change may happen after parsing, and the page must end up as the bundle leaves it.
+rewrites every relative href as an absolute URL; its palette component adds a
+<meta name="color-scheme"> and sets its content. Once the body is parsed, each
+change of the root's class or of that meta restyles every element, and each
+stylesheet <link> whose href changes is applied again and relays out the page.
+The script at the end of <head> makes the first two changes before the body
+exists and keeps the meta out (extra.css gives <html> the palette's colour
+scheme instead); here no such change may happen after parsing, the page must
+end up as the bundle leaves it, and the viewport must follow the palette.
 """
 
-from browser import probe
+from browser import probe, toggle_palette
 
 STATE = """() => ({
   mutations: window.__startUpMutations,
@@ -36,3 +39,14 @@ def test_start_up_changes_neither_the_root_class_nor_a_stylesheet(site, browser)
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_viewport_takes_the_palette_colour_scheme(site, new_page):
+    url, _ = site
+    page = new_page()
+    page.emulate_media(color_scheme="dark")  # the system is dark; the reader picks light, then dark
+    page.goto(url, wait_until="networkidle")
+    scheme = "() => getComputedStyle(document.documentElement).colorScheme"
+    shown = [page.evaluate(scheme)] + [(toggle_palette(page), page.evaluate(scheme))[1] for _ in range(2)]
+    assert shown == ["dark", "normal", "dark"]
+    assert page.locator('meta[name="color-scheme"]').count() == 0
