@@ -17,11 +17,17 @@ function pathInEdition(href) {
 document$.subscribe(() => {
   const here = pathInEdition(location.href);
   if (here === null) return;
+  // As built, each link is <its edition's root> + <the built page's path>,
+  // and the link to this edition (aria-current) is the built page itself.
+  // Material has made every href absolute against the built page before
+  // this first runs, even if a page was swapped in before this script ran.
+  const own = document.querySelector(".md-select__link[aria-current]");
+  const builtPath = own ? pathInEdition(own.getAttribute("href")) : here;
   for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
     if (!editionRoots.has(link)) {
-      // As built, the link is <other root> + <this page's path>: keep the root.
       const built = new URL(link.getAttribute("href"), location.href).href;
-      editionRoots.set(link, built.endsWith(here) ? built.slice(0, built.length - here.length) : null);
+      const path = builtPath ?? here;
+      editionRoots.set(link, built.endsWith(path) ? built.slice(0, built.length - path.length) : null);
     }
     const root = editionRoots.get(link);
     if (root !== null) link.href = root + here;
