@@ -34,16 +34,13 @@ PROMPT = ("$ ", ">>> ", "... ", "In [", "Out[")
 # the page is printed, and data-math-pending counts what is left; a page without
 # that script (the fixture site's broken renderer) can only be waited for until
 # every formula is rendered.
-MATH_DONE = """() => document.documentElement.dataset.mathPending === "0"
-  || [...document.querySelectorAll('.arithmatex')].every((el) => el.querySelector('.katex'))"""
 MATH_TIMEOUT_MS = 20_000
 
 
 def render_all_math(page) -> None:
     """Have the page render every formula, as for printing, and wait (what is left is reported later)."""
-    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     with contextlib.suppress(PlaywrightTimeoutError):
-        page.wait_for_function(MATH_DONE, timeout=MATH_TIMEOUT_MS)
+        page.wait_for_function(probe("math_done"), timeout=MATH_TIMEOUT_MS)
 
 
 def require_chromium() -> None:
