@@ -11,11 +11,11 @@ Three views of every page of the built site:
 In each, as loaded and once all math is typeset: nothing sticks out of the
 viewport and nothing scrolls sideways but the boxes that may (on a wide screen
 formulas only; on a phone code blocks, formulas and tables' wrappers), every
-element named when it does; no copy
-button covers code or its title; file-path titles wrap only after a "/". On
-a phone, each box that scrolls is reachable by keyboard and shows that it
-scrolls, axe-core finds no serious or critical violation in either palette,
-and the smallest text of every figure is at least 11 CSS px.
+element named when it does; no copy button covers code or its title;
+file-path titles wrap only after a "/". On a phone, each box that scrolls is
+reachable by keyboard and shows that it scrolls, axe-core finds no serious
+or critical violation in either palette, and the smallest text of every
+figure is at least 11 CSS px.
 """
 
 from __future__ import annotations

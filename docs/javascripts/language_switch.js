@@ -22,12 +22,11 @@ document$.subscribe(() => {
   // Material has made every href absolute against the built page before
   // this first runs, even if a page was swapped in before this script ran.
   const own = document.querySelector(".md-select__link[aria-current]");
-  const builtPath = own ? pathInEdition(own.getAttribute("href")) : here;
+  const builtPath = (own && pathInEdition(own.getAttribute("href"))) ?? here;
   for (const link of document.querySelectorAll(".md-select__link[hreflang]")) {
     if (!editionRoots.has(link)) {
       const built = new URL(link.getAttribute("href"), location.href).href;
-      const path = builtPath ?? here;
-      editionRoots.set(link, built.endsWith(path) ? built.slice(0, built.length - path.length) : null);
+      editionRoots.set(link, built.endsWith(builtPath) ? built.slice(0, built.length - builtPath.length) : null);
     }
     const root = editionRoots.get(link);
     if (root !== null) link.href = root + here;
